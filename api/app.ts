@@ -1,0 +1,46 @@
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Models } from './models/models.js';
+import type { Clock } from './services/clock.js';
+import type { Services } from './services/services.js';
+import { publicApiCors } from './http/allowed-origins.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { requestLogging } from './http/request-logging.js';
+import { commentRoutes } from './routes/comments.js';
+import { countRoutes } from './routes/counts.js';
+import { healthRoutes } from './routes/health.js';
+
+/** Everything the HTTP app needs, built once by the entry point (or a test). */
+export interface AppDeps {
+  services: Services;
+  models: Models;
+  clock: Clock;
+  logger: Logger;
+  pingDatabase: () => Promise<void>;
+  /** Express's `trust proxy` setting. */
+  trustProxy: boolean | number | string;
+}
+
+/** Builds the Express app; never listens. */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy);
+  app.set('query parser', 'simple');
+  app.use(requestLogging(deps.logger));
+  app.use(healthRoutes(deps));
+
+  const api = express.Router();
+  // The widget runs on other sites' pages, so its API must be readable across origins.
+  api.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  api.use(publicApiCors(deps.models));
+  api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(commentRoutes(deps));
+  api.use(countRoutes(deps));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  app.use(errorHandler);
+  return app;
+}

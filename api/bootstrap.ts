@@ -1,0 +1,13 @@
+import type { Config } from './config/config.js';
+import type { Database } from './database/open-database.js';
+import { defineModels, ensureIndexes } from './models/models.js';
+import { loadSecret } from './services/secrets.js';
+import { createServices } from './services/services.js';
+
+/** Models, indexes, secret and services on an open database: what the server and the CLI share. */
+export async function prepareServices(database: Database, config: Pick<Config, 'secret'>) {
+  const models = defineModels(database.connection);
+  await ensureIndexes(models);
+  const services = createServices(models, await loadSecret(models, config.secret));
+  return { models, services };
+}

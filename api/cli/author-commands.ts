@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { siteId } from '../http/schemas.js';
+import { withServices } from './with-services.js';
+import { checked, print } from './output.js';
+
+/** `rapport author …`: author accounts. */
+export function addAuthorCommands(program: Command): void {
+  const author = program.command('author').description('manage authors');
+
+  author
+    .command('add <site>')
+    .description('add an author to a site')
+    .requiredOption('--name <name>', 'display name shown on their replies')
+    .requiredOption('--email <email>', 'sign-in email')
+    .option('--password <password>', 'password (generated when omitted)')
+    .action(async (site: string, options: { name: string; email: string; password?: string }) => {
+      const email = checked(z.email(), options.email, '--email');
+      await withServices(async (services, config) => {
+        const { generatedPassword } = await services.authors.create(
+          { siteId: checked(siteId, site, 'site id'), name: options.name, email, password: options.password },
+          new Date(),
+        );
+        print(`Added ${email} as an author of ${site}. Inbox: ${config.publicUrl}/inbox`);
+        if (generatedPassword) print(`Generated password: ${generatedPassword}`);
+      });
+    });
+}

@@ -1,0 +1,79 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting the server and the CLI read, with its default. Only this module reads `process.env`. */
+export interface Config {
+  /** TCP port the HTTP server listens on. */
+  port: number;
+  /** Interface to listen on; `0.0.0.0` to accept connections from other hosts. */
+  host: string;
+  /** The address readers and authors reach this server at; links in mails and the demo site's origin. */
+  publicUrl: string;
+  /** A MongoDB connection string; when empty the embedded engine is opened on `dataDir`. */
+  mongodbUri: string | undefined;
+  /** Where the embedded engine keeps its files (and, later, mail written to disk). */
+  dataDir: string;
+  /** Express's `trust proxy` value: whether and which `X-Forwarded-For` hops to believe. */
+  trustProxy: boolean | number | string;
+  /** pino log level. */
+  logLevel: string;
+  /** A folder holding a glibc ≥ 2.38 (`ld-linux-x86-64.so.2` and friends) to run the embedded engine with. */
+  glibcDir: string | undefined;
+  /** Where a newer glibc is downloaded to when the system's is too old and `glibcDir` is not set. */
+  glibcCacheDir: string;
+  /** How long a database operation may wait for a reachable server before failing (ms). */
+  dbTimeoutMs: number;
+  /** Secret for signing tokens; when empty one is generated once and kept in the database. */
+  secret: string | undefined;
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MONGODB_URI: z.string().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  TRUST_PROXY: z.string().default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GLIBC_DIR: z.string().optional(),
+  GLIBC_CACHE_DIR: z.string().optional(),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+});
+
+/** Reads the configuration from an environment (the process's by default); throws naming each bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    mongodbUri: e.MONGODB_URI,
+    dataDir: path.resolve(e.DATA_DIR),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    logLevel: e.LOG_LEVEL,
+    glibcDir: e.GLIBC_DIR,
+    glibcCacheDir: path.resolve(e.GLIBC_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'rapport')),
+    dbTimeoutMs: e.DB_TIMEOUT_MS,
+    secret: e.SECRET,
+  };
+}
+
+/** An empty variable means "not set", as in most shells' `FOO= command`. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => !!entry[1]));
+}
+
+/** Express accepts a boolean, a hop count, or names and addresses; keep each as its own type. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

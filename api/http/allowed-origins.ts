@@ -1,0 +1,32 @@
+import cors from 'cors';
+import type { Models } from '../models/models.js';
+
+const REFRESH_MS = 5_000;
+
+/**
+ * CORS for the public API: a browser may call it from any origin some site lists. Which site
+ * an origin may write to is checked per request by the services; this only opens the door.
+ * The list is re-read every few seconds so sites added by the CLI work without a restart.
+ */
+export function publicApiCors(models: Models) {
+  let origins = new Set<string>();
+  let loadedAt = 0;
+  const refresh = async () => {
+    const sites = await models.Site.find({}, { origins: 1 }).lean();
+    origins = new Set(sites.flatMap((site) => site.origins));
+    loadedAt = Date.now();
+  };
+  return cors({
+    origin(origin, callback) {
+      if (!origin) return callback(null, false);
+      if (origins.has(origin) || Date.now() - loadedAt < REFRESH_MS) return callback(null, origins.has(origin));
+      refresh().then(
+        () => callback(null, origins.has(origin)),
+        () => callback(null, false),
+      );
+    },
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    maxAge: 600,
+  });
+}

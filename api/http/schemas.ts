@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** Limits on what a comment may hold; longer input is refused, never cut. */
+export const LIMITS = {
+  name: 80,
+  email: 254,
+  website: 200,
+  body: 10_000,
+  pageKey: 512,
+  pageTitle: 300,
+  pageUrl: 2048,
+  pagesPerCountRequest: 100,
+} as const;
+
+const httpUrl = (max: number) =>
+  z.string().max(max, `must be at most ${max} characters`).pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }));
+
+/** Forms send "" for a field left empty; that means "not given". */
+const optional = <Schema extends z.ZodType>(schema: Schema) =>
+  z.union([z.literal('').transform(() => undefined), schema]).optional();
+
+export const siteId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'must be a site id (letters, digits and dashes)');
+export const pageKey = z
+  .string()
+  .min(1, 'is required')
+  .max(LIMITS.pageKey, `must be at most ${LIMITS.pageKey} characters`)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
+export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'must be a comment id');
+
+// GET /api/comments
+export const threadQuery = z.object({
+  site: siteId,
+  page: pageKey,
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+// POST /api/comments
+export const postCommentBody = z.object({
+  site: siteId,
+  page: pageKey,
+  pageTitle: optional(z.string().max(LIMITS.pageTitle, `must be at most ${LIMITS.pageTitle} characters`)),
+  pageUrl: optional(httpUrl(LIMITS.pageUrl)),
+  parentId: optional(objectId).nullable(),
+  name: z.string().min(1, 'is required').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
+  email: optional(z.email('must be an email address').max(LIMITS.email)),
+  website: optional(httpUrl(LIMITS.website)),
+  body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),
+  notifyReplies: z.boolean().optional(),
+  clientId: optional(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+  formToken: optional(z.string().max(200)),
+});
+
+// PATCH /api/comments/:id by the reader who wrote it
+export const readerEditBody = z.object({
+  body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),
+});
+
+// GET /api/counts
+export const countsQuery = z.object({
+  site: siteId,
+  page: z
+    .union([pageKey.transform((key) => [key]), z.array(pageKey)])
+    .refine((keys) => keys.length <= LIMITS.pagesPerCountRequest, `at most ${LIMITS.pagesPerCountRequest} pages at once`),
+});
+
+export const bearerToken = z.string().regex(/^Bearer [A-Za-z0-9_-]{10,100}$/, 'must be "Bearer" and an edit token');

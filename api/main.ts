@@ -1,0 +1,87 @@
+import http from 'node:http';
+import { pino } from 'pino';
+import { createApp } from './app.js';
+import { prepareServices } from './bootstrap.js';
+import { loadConfig } from './config/config.js';
+import { openDatabase } from './database/open-database.js';
+import { systemClock } from './services/clock.js';
+import { ensureDemoSite } from './services/demo-site.js';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+/** The server process: reads config, opens the database, listens, and shuts down cleanly. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'unhandled promise rejection');
+    process.exit(1);
+  });
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    process.exit(1);
+  });
+
+  const database = await openDatabase(config);
+  logger.info({ database: database.description }, `database: ${database.description}`);
+  database.onEngineLost((reason) => {
+    // A supervisor restarts us with a fresh engine; staying up would only answer 503s forever.
+    logger.fatal({ reason }, 'the embedded database stopped; exiting');
+    process.exit(1);
+  });
+
+  const { models, services } = await prepareServices(database, config);
+  const demo = await ensureDemoSite(services, config.publicUrl, systemClock.now());
+  const app = createApp({
+    services,
+    models,
+    logger,
+    clock: systemClock,
+    trustProxy: config.trustProxy,
+    pingDatabase: async () => {
+      await database.connection.db!.admin().ping({ maxTimeMS: 2000 });
+    },
+  });
+
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  logger.info({ url: config.publicUrl, port: config.port }, `Rapport is listening on ${config.publicUrl}`);
+  if (demo) printDemo(config.publicUrl, demo.authorEmail, demo.authorPassword);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error('requests still running after 10 s; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Stop accepting, let requests in flight finish, then close keep-alive connections left idle.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+function printDemo(publicUrl: string, email: string, password: string): void {
+  const lines = [
+    '',
+    'First start: created the demo site "demo".',
+    `  API:            ${publicUrl}/api/comments?site=demo&page=/`,
+    `  Author email:   ${email}`,
+    `  Author password: ${password}   (shown this once)`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`rapport: could not start: ${error.message}\n`);
+  process.exit(1);
+});

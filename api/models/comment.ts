@@ -1,0 +1,55 @@
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+
+export const COMMENT_STATUSES = ['published', 'pending', 'spam', 'deleted'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/**
+ * A reader's or an author's message. `ancestors` (root first) lets one write update the whole
+ * branch above a comment; `authorRepliesBelow` counts published author comments beneath it, from
+ * which `awaitingReply` follows (see services/awaiting-reply.ts).
+ */
+const commentSchema = new Schema(
+  {
+    siteId: { type: String, required: true },
+    pageId: { type: Schema.Types.ObjectId, required: true },
+    parentId: { type: Schema.Types.ObjectId, default: null },
+    ancestors: { type: [Schema.Types.ObjectId], default: [] },
+    isAuthor: { type: Boolean, required: true },
+    authorId: { type: Schema.Types.ObjectId, default: null },
+    name: { type: String, required: true, maxlength: 80 },
+    email: { type: String, default: null, maxlength: 254 },
+    website: { type: String, default: null, maxlength: 200 },
+    notifyReplies: { type: Boolean, default: false },
+    body: { type: String, default: '' },
+    html: { type: String, default: '' },
+    status: { type: String, enum: COMMENT_STATUSES, required: true },
+    noReplyNeeded: { type: Boolean, default: false },
+    authorRepliesBelow: { type: Number, default: 0 },
+    awaitingReply: { type: Boolean, required: true },
+    waitingSince: { type: Date, default: null },
+    clientId: { type: String, default: undefined },
+    /** Random per comment; mixed into the edit token so a token never outlives its comment. */
+    editSalt: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    editedAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+
+// The thread: a page's published comments, oldest first, paged by (createdAt, _id).
+commentSchema.index({ pageId: 1, status: 1, createdAt: 1, _id: 1 });
+// Idempotent posting: one comment per (site, clientId), even under concurrent retries.
+commentSchema.index(
+  { siteId: 1, clientId: 1 },
+  { unique: true, partialFilterExpression: { clientId: { $type: 'string' } } },
+);
+// Waiting comments of a site, longest-waiting first (inbox and counts).
+commentSchema.index({ siteId: 1, awaitingReply: 1, waitingSince: 1 });
+// A subtree: everything with a given comment among its ancestors.
+commentSchema.index({ ancestors: 1 });
+
+export type CommentRecord = InferSchemaType<typeof commentSchema> & { _id: Types.ObjectId };
+
+export function defineCommentModel(connection: Connection) {
+  return connection.model('Comment', commentSchema, 'comments');
+}

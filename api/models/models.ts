@@ -1,0 +1,31 @@
+import type { Connection } from 'mongoose';
+import { defineAppSettingModel } from './app-setting.js';
+import { defineAuthorModel } from './author.js';
+import { defineCommentModel } from './comment.js';
+import { definePageModel } from './page.js';
+import { defineSiteModel } from './site.js';
+
+/** Every collection's model, bound to one connection (so tests can use a database per file). */
+export function defineModels(connection: Connection) {
+  return {
+    AppSetting: defineAppSettingModel(connection),
+    Author: defineAuthorModel(connection),
+    Comment: defineCommentModel(connection),
+    Page: definePageModel(connection),
+    Site: defineSiteModel(connection),
+  };
+}
+
+export type Models = ReturnType<typeof defineModels>;
+
+/** Creates every declared index; safe to run on every start (existing ones are left alone). */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) {
+    await model.createCollection().catch(ignoreExisting);
+    await model.createIndexes();
+  }
+}
+
+function ignoreExisting(error: { codeName?: string }): void {
+  if (error.codeName !== 'NamespaceExists') throw error;
+}

@@ -1,0 +1,26 @@
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+/** One post on a site, created by its first comment. Counters are kept by the comment services. */
+const pageSchema = new Schema(
+  {
+    siteId: { type: String, required: true },
+    key: { type: String, required: true, maxlength: 512 },
+    title: { type: String, default: '', maxlength: 300 },
+    url: { type: String, default: '', maxlength: 2048 },
+    commentCount: { type: Number, default: 0 },
+    awaitingReply: { type: Number, default: 0 },
+    locked: { type: Boolean, default: false },
+    /** Bumped by every write that changes what the thread shows, so cached renders can be checked cheaply. */
+    version: { type: Number, default: 0 },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+pageSchema.index({ siteId: 1, key: 1 }, { unique: true });
+
+export type PageRecord = InferSchemaType<typeof pageSchema>;
+
+export function definePageModel(connection: Connection) {
+  return connection.model('Page', pageSchema, 'pages');
+}

@@ -1,0 +1,31 @@
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+
+/** Per-site choices; every one has a default so a new site works at once. */
+const settingsSchema = new Schema(
+  {
+    moderation: { type: String, enum: ['post', 'pre'], default: 'post', required: true },
+    editWindowMinutes: { type: Number, min: 0, max: 10080, default: 15, required: true },
+    highlight: { type: String, enum: ['everyone', 'off'], default: 'everyone', required: true },
+    locale: { type: String, default: 'en', maxlength: 20, required: true },
+    replyGoalHours: { type: Number, min: 1, max: 8760, default: 24, required: true },
+  },
+  { _id: false },
+);
+
+/** One blog. Its `_id` is the short id bloggers put in the embed snippet. */
+const siteSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true, maxlength: 200 },
+    origins: { type: [String], default: [] },
+    settings: { type: settingsSchema, required: true, default: () => ({}) },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export type SiteRecord = InferSchemaType<typeof siteSchema>;
+
+export function defineSiteModel(connection: Connection) {
+  return connection.model('Site', siteSchema, 'sites');
+}

@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import type { Clock } from '../services/clock.js';
+import type { Services } from '../services/services.js';
+import { AppError } from '../errors.js';
+import { parseInput } from '../http/validate.js';
+import { bearerToken, objectId, postCommentBody, readerEditBody, threadQuery } from '../http/schemas.js';
+
+/** The public comment endpoints the widget uses. */
+export function commentRoutes({ services, clock }: { services: Services; clock: Clock }): Router {
+  const router = Router();
+
+  // GET /api/comments?site&page[&cursor][&limit]
+  router.get('/comments', async (req, res) => {
+    const query = parseInput(threadQuery, req.query);
+    const now = clock.now();
+    const site = await services.sites.get(query.site);
+    const thread = await services.threads.slice(site._id, query.page, { cursor: query.cursor, limit: query.limit });
+    res.json({ site: await services.sites.publicView(site), ...thread, formToken: services.formTokens.issue(site._id, now) });
+  });
+
+  // POST /api/comments
+  router.post('/comments', async (req, res) => {
+    const body = parseInput(postCommentBody, req.body);
+    const posted = await services.writer.postReaderComment(
+      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined },
+      req.get('origin'),
+      clock.now(),
+    );
+    if (posted.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil });
+  });
+
+  // PATCH /api/comments/:id — the reader, with the edit token
+  router.patch('/comments/:id', async (req, res) => {
+    const id = parseCommentId(req.params.id);
+    const token = readerToken(req.get('authorization'));
+    const { body } = parseInput(readerEditBody, req.body);
+    res.json({ comment: await services.changes.editByReader(id, token, body, clock.now()) });
+  });
+
+  // DELETE /api/comments/:id — the reader, with the edit token
+  router.delete('/comments/:id', async (req, res) => {
+    const id = parseCommentId(req.params.id);
+    await services.changes.deleteByReader(id, readerToken(req.get('authorization')), clock.now());
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/** An id that cannot exist is simply an unknown comment. */
+function parseCommentId(id: string): string {
+  if (!objectId.safeParse(id).success) throw new AppError(404, 'not_found', 'Comment not found.');
+  return id;
+}
+
+function readerToken(header: string | undefined): string {
+  if (!header) throw new AppError(401, 'unauthorized', 'Send the edit token as "Authorization: Bearer TOKEN".');
+  return parseInput(bearerToken, header).slice('Bearer '.length);
+}

@@ -1,0 +1,100 @@
+import type { Types } from 'mongoose';
+import type { Models } from '../models/models.js';
+import type { CommentStatus } from '../models/comment.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
+import { AwaitingReplyKeeper } from './awaiting-reply.js';
+import { toPublicComment } from './comment-view.js';
+import type { EditTokens } from './edit-tokens.js';
+import { parseObjectId } from './ids.js';
+import { prepareContent } from './comment-writes.js';
+
+/** Changing comments after they exist: readers within their edit window, authors as moderators. */
+export class CommentChanges {
+  private readonly keeper: AwaitingReplyKeeper;
+
+  constructor(
+    private readonly models: Models,
+    private readonly editTokens: EditTokens,
+  ) {
+    this.keeper = new AwaitingReplyKeeper(models);
+  }
+
+  /** A reader edits their own comment's body with the token they were given. */
+  async editByReader(commentId: string, token: string, body: string, now: Date) {
+    const comment = await this.readerEditable(commentId, token, now);
+    const content = prepareContent(comment.name, body);
+    const updated = await this.models.Comment.findOneAndUpdate(
+      { _id: comment._id, status: { $in: ['published', 'pending'] } },
+      { $set: { body: content.body, html: content.html, editedAt: now } },
+      { returnDocument: 'after', lean: true },
+    );
+    if (!updated) throw new NotFoundError('Comment');
+    await this.touchPage(updated.pageId);
+    return { ...toPublicComment(updated), status: updated.status };
+  }
+
+  /** A reader deletes their own comment; its text, email and website are wiped at once. */
+  async deleteByReader(commentId: string, token: string, now: Date): Promise<void> {
+    const comment = await this.readerEditable(commentId, token, now);
+    const wiped = { body: '', html: '', email: null, website: null, notifyReplies: false, editedAt: now };
+    await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
+  }
+
+  /** An author moves a comment of their site between published, pending, spam and deleted. */
+  async setStatus(commentId: string, status: CommentStatus) {
+    const comment = await this.find(commentId);
+    const others = (['published', 'pending', 'spam', 'deleted'] as const).filter((s) => s !== status);
+    await this.keeper.changeStatus(comment._id, [...others], status);
+    return this.current(comment._id);
+  }
+
+  /** An author marks a reader's comment as needing no reply, or undoes that. */
+  async setNoReplyNeeded(commentId: string, noReplyNeeded: boolean) {
+    const comment = await this.find(commentId);
+    await this.keeper.setNoReplyNeeded(comment._id, noReplyNeeded);
+    return this.current(comment._id);
+  }
+
+  /** An author rewrites the body of one of their own comments. */
+  async editByAuthor(commentId: string, authorId: Types.ObjectId, body: string, now: Date) {
+    const comment = await this.find(commentId);
+    if (!comment.authorId?.equals(authorId)) {
+      throw new ForbiddenError('not_your_comment', 'Authors can edit only their own comments.');
+    }
+    const content = prepareContent(comment.name, body);
+    await this.models.Comment.updateOne({ _id: comment._id }, { $set: { body: content.body, html: content.html, editedAt: now } });
+    await this.touchPage(comment.pageId);
+    return this.current(comment._id);
+  }
+
+  private async readerEditable(commentId: string, token: string, now: Date) {
+    const comment = await this.find(commentId);
+    if (comment.isAuthor || !this.editTokens.matches(comment, token)) {
+      throw new ForbiddenError('bad_edit_token', 'This edit token does not belong to this comment.');
+    }
+    if (comment.status === 'deleted') throw new NotFoundError('Comment');
+    const site = await this.models.Site.findById(comment.siteId, { settings: 1 }).lean();
+    const windowMs = (site?.settings.editWindowMinutes ?? 0) * 60_000;
+    if (now.getTime() > comment.createdAt.getTime() + windowMs) {
+      throw new ForbiddenError('edit_window_closed', 'The time to edit or delete this comment has passed.');
+    }
+    return comment;
+  }
+
+  private async find(commentId: string) {
+    const id = parseObjectId(commentId);
+    const comment = id ? await this.models.Comment.findById(id).lean() : null;
+    if (!comment) throw new NotFoundError('Comment');
+    return comment;
+  }
+
+  private async current(id: Types.ObjectId) {
+    const comment = await this.models.Comment.findById(id).lean();
+    if (!comment) throw new NotFoundError('Comment');
+    return { ...toPublicComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded };
+  }
+
+  private async touchPage(pageId: Types.ObjectId) {
+    await this.models.Page.updateOne({ _id: pageId }, { $inc: { version: 1 } });
+  }
+}

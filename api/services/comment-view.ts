@@ -1,0 +1,62 @@
+import type { CommentRecord } from '../models/comment.js';
+import type { PageRecord } from '../models/page.js';
+
+/** A comment as anyone may see it: never the email, the client id or moderation internals. */
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  author: { name: string; website: string | null; isAuthor: boolean };
+  html: string;
+  createdAt: string;
+  editedAt: string | null;
+  awaitingReply: boolean;
+}
+
+export interface PublicPage {
+  key: string;
+  title: string;
+  url: string;
+  commentCount: number;
+  awaitingReply: number;
+  locked: boolean;
+}
+
+type ViewableComment = Pick<
+  CommentRecord,
+  '_id' | 'parentId' | 'name' | 'website' | 'isAuthor' | 'html' | 'createdAt' | 'editedAt' | 'awaitingReply'
+>;
+
+export function toPublicComment(comment: ViewableComment): PublicComment {
+  return {
+    id: comment._id.toHexString(),
+    parentId: comment.parentId ? comment.parentId.toHexString() : null,
+    author: { name: comment.name, website: comment.website ?? null, isAuthor: comment.isAuthor },
+    html: comment.html,
+    createdAt: comment.createdAt.toISOString(),
+    editedAt: comment.editedAt ? comment.editedAt.toISOString() : null,
+    awaitingReply: comment.awaitingReply,
+  };
+}
+
+/** The fields of a comment a public view reads, for query projections. */
+export const PUBLIC_COMMENT_FIELDS = {
+  parentId: 1,
+  name: 1,
+  website: 1,
+  isAuthor: 1,
+  html: 1,
+  createdAt: 1,
+  editedAt: 1,
+  awaitingReply: 1,
+} as const;
+
+export function toPublicPage(key: string, page: Partial<PageRecord> | null): PublicPage {
+  return {
+    key,
+    title: page?.title ?? '',
+    url: page?.url ?? '',
+    commentCount: page?.commentCount ?? 0,
+    awaitingReply: page?.awaitingReply ?? 0,
+    locked: page?.locked ?? false,
+  };
+}

@@ -1,0 +1,175 @@
+import crypto from 'node:crypto';
+import type { Types } from 'mongoose';
+import type { Models } from '../models/models.js';
+import type { SiteRecord } from '../models/site.js';
+import type { CommentRecord, CommentStatus } from '../models/comment.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { AwaitingReplyKeeper, isAwaiting } from './awaiting-reply.js';
+import { toPublicComment, type PublicComment } from './comment-view.js';
+import type { EditTokens } from './edit-tokens.js';
+import { parseObjectId } from './ids.js';
+import { renderMarkdown } from './markdown.js';
+import type { PageService } from './pages.js';
+import type { SiteService } from './sites.js';
+import { cleanBody, cleanName } from './text.js';
+
+/** A reader's comment as the public form sends it (already shape-checked at the edge). */
+export interface ReaderCommentInput {
+  siteId: string;
+  pageKey: string;
+  pageTitle?: string;
+  pageUrl?: string;
+  parentId?: string;
+  name: string;
+  email?: string;
+  website?: string;
+  body: string;
+  notifyReplies?: boolean;
+  clientId?: string;
+}
+
+export interface PostedComment {
+  comment: PublicComment & { status: CommentStatus };
+  editToken: string;
+  editableUntil: string;
+  /** True when this clientId had already been posted and the first comment is answered again. */
+  replayed: boolean;
+}
+
+/** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
+type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body' | 'html' | 'isAuthor' | 'authorId' | 'status'> &
+  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'clientId'>>;
+
+/** Creating comments: readers through the public form, authors through their session. */
+export class CommentWriter {
+  private readonly keeper: AwaitingReplyKeeper;
+
+  constructor(
+    private readonly models: Models,
+    private readonly sites: SiteService,
+    private readonly pages: PageService,
+    private readonly editTokens: EditTokens,
+  ) {
+    this.keeper = new AwaitingReplyKeeper(models);
+  }
+
+  async postReaderComment(input: ReaderCommentInput, origin: string | undefined, now: Date): Promise<PostedComment> {
+    const site = await this.sites.get(input.siteId);
+    // Browsers always send Origin on these requests; its absence means a non-browser client,
+    // which no other site's visitors can be tricked into being.
+    if (origin !== undefined && !site.origins.includes(origin)) {
+      throw new ForbiddenError('origin_not_allowed', `Comments for ${site._id} are not accepted from ${origin}.`);
+    }
+    if (input.clientId) {
+      const earlier = await this.models.Comment.findOne({ siteId: site._id, clientId: input.clientId }).lean();
+      if (earlier) return this.posted(earlier, site, true);
+    }
+    if (input.pageUrl && !site.origins.includes(new URL(input.pageUrl).origin)) {
+      throw new ValidationError({ pageUrl: 'must be on one of the site’s origins' });
+    }
+    const content = prepareContent(input.name, input.body);
+    const parent = await this.findParent(site._id, input.pageKey, input.parentId);
+    const page = await this.pages.open(
+      { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl },
+      now,
+    );
+    const status: CommentStatus = site.settings.moderation === 'pre' ? 'pending' : 'published';
+    const draft = {
+      ...content,
+      siteId: site._id,
+      pageId: page._id,
+      email: input.email ?? null,
+      website: input.website ?? null,
+      notifyReplies: Boolean(input.notifyReplies && input.email),
+      clientId: input.clientId,
+      isAuthor: false,
+      authorId: null,
+      status,
+    };
+    try {
+      const comment = await this.insert(draft, parent, now);
+      return this.posted(comment, site, false);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000 || !input.clientId) throw error;
+      // The same clientId raced in from a concurrent retry; the unique index let the other one win.
+      const winner = await this.models.Comment.findOne({ siteId: site._id, clientId: input.clientId }).lean();
+      if (!winner) throw error;
+      return this.posted(winner, site, true);
+    }
+  }
+
+  /** An author's comment on a page of their site: published at once, answering its branch. */
+  async postAuthorComment(
+    input: { siteId: string; authorId: Types.ObjectId; pageKey: string; parentId?: string; body: string },
+    now: Date,
+  ) {
+    const author = await this.models.Author.findOne({ _id: input.authorId, siteId: input.siteId }).lean();
+    if (!author) throw new ForbiddenError('not_an_author', 'Only an author of this site can post as its author.');
+    const content = prepareContent(author.name, input.body);
+    const parent = await this.findParent(input.siteId, input.pageKey, input.parentId, ['published', 'pending']);
+    const page = await this.pages.open({ siteId: input.siteId, key: input.pageKey }, now);
+    if (parent?.status === 'pending') {
+      // Answering a held comment approves it: the author plainly wants it seen.
+      await this.keeper.changeStatus(parent._id, ['pending'], 'published');
+    }
+    const draft = { ...content, siteId: input.siteId, pageId: page._id, isAuthor: true, authorId: author._id, status: 'published' as const };
+    return this.insert(draft, parent, now);
+  }
+
+  private async insert(
+    draft: NewCommentFields,
+    parent: { _id: Types.ObjectId; ancestors: Types.ObjectId[] } | null,
+    now: Date,
+  ) {
+    const fields = { ...draft, noReplyNeeded: false, authorRepliesBelow: 0 };
+    const awaiting = isAwaiting(fields);
+    const [created] = await this.models.Comment.insertMany([
+      {
+        ...fields,
+        parentId: parent?._id ?? null,
+        ancestors: parent ? [...parent.ancestors, parent._id] : [],
+        awaitingReply: awaiting,
+        waitingSince: awaiting ? now : null,
+        editSalt: crypto.randomBytes(12).toString('base64url'),
+        createdAt: now,
+      },
+    ]);
+    const comment = created!.toObject() as CommentRecord;
+    await this.keeper.commentInserted(comment);
+    return comment;
+  }
+
+  /** The comment being replied to, which must be on the same page and visible. */
+  private async findParent(siteId: string, pageKey: string, parentId: string | undefined, statuses: CommentStatus[] = ['published']) {
+    if (!parentId) return null;
+    const page = await this.pages.find(siteId, pageKey);
+    const id = parseObjectId(parentId);
+    const parent =
+      page && id
+        ? await this.models.Comment.findOne({ _id: id, pageId: page._id, status: { $in: statuses } }).lean()
+        : null;
+    if (!parent) throw new NotFoundError('The comment you are replying to was');
+    return parent;
+  }
+
+  private posted(comment: CommentRecord, site: SiteRecord, replayed: boolean): PostedComment {
+    const editableUntil = new Date(comment.createdAt.getTime() + site.settings.editWindowMinutes * 60_000);
+    return {
+      comment: { ...toPublicComment(comment), status: comment.status },
+      editToken: this.editTokens.issue(comment),
+      editableUntil: editableUntil.toISOString(),
+      replayed,
+    };
+  }
+}
+
+/** One render path for every way text enters: clean, check, render. */
+export function prepareContent(name: string, body: string) {
+  const cleanedName = cleanName(name);
+  const cleanedBody = cleanBody(body);
+  const problems: Record<string, string> = {};
+  if (!cleanedName) problems.name = 'is required';
+  if (!cleanedBody) problems.body = 'is required';
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  return { name: cleanedName, body: cleanedBody, html: renderMarkdown(cleanedBody) };
+}
