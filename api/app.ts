@@ -28,6 +28,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy);
   app.set('query parser', 'simple');
+  // Express would hash every JSON body for an ETag; thread bodies differ per reader (form token) anyway.
+  app.set('etag', false);
   app.use(requestLogging(deps.logger));
   app.use(healthRoutes(deps));
 

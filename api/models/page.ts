@@ -10,8 +10,6 @@ const pageSchema = new Schema(
     commentCount: { type: Number, default: 0 },
     awaitingReply: { type: Number, default: 0 },
     locked: { type: Boolean, default: false },
-    /** Bumped by every write that changes what the thread shows, so cached renders can be checked cheaply. */
-    version: { type: Number, default: 0 },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

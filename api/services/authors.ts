@@ -13,7 +13,10 @@ export interface NewAuthor {
 
 /** Author accounts: the people whose comments answer readers. */
 export class AuthorService {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly siteChanged: (siteId: string) => void,
+  ) {}
 
   /** Creates the account; answers it with the password in clear only when it was generated here. */
   async create(author: NewAuthor, now: Date) {
@@ -30,6 +33,7 @@ export class AuthorService {
       passwordHash: await hashPassword(password),
       createdAt: now,
     });
+    this.siteChanged(author.siteId);
     return { author: created.toObject(), generatedPassword: author.password ? undefined : password };
   }
 

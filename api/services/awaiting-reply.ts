@@ -121,7 +121,7 @@ export class AwaitingReplyKeeper {
   private async bumpPage(pageId: Types.ObjectId, delta: CounterDelta): Promise<void> {
     await this.models.Page.updateOne(
       { _id: pageId },
-      { $inc: { commentCount: delta.commentCount, awaitingReply: delta.awaitingReply, version: 1 } },
+      { $inc: { commentCount: delta.commentCount, awaitingReply: delta.awaitingReply } },
     );
   }
 }

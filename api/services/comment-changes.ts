@@ -15,6 +15,7 @@ export class CommentChanges {
   constructor(
     private readonly models: Models,
     private readonly editTokens: EditTokens,
+    private readonly siteChanged: (siteId: string) => void,
   ) {
     this.keeper = new AwaitingReplyKeeper(models);
   }
@@ -29,7 +30,7 @@ export class CommentChanges {
       { returnDocument: 'after', lean: true },
     );
     if (!updated) throw new NotFoundError('Comment');
-    await this.touchPage(updated.pageId);
+    this.siteChanged(updated.siteId);
     return { ...toPublicComment(updated), status: updated.status };
   }
 
@@ -38,6 +39,7 @@ export class CommentChanges {
     const comment = await this.readerEditable(commentId, token, now);
     const wiped = { body: '', html: '', email: null, website: null, notifyReplies: false, editedAt: now };
     await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
+    this.siteChanged(comment.siteId);
   }
 
   /** An author moves a comment of their site between published, pending, spam and deleted. */
@@ -45,6 +47,7 @@ export class CommentChanges {
     const comment = await this.find(commentId);
     const others = (['published', 'pending', 'spam', 'deleted'] as const).filter((s) => s !== status);
     await this.keeper.changeStatus(comment._id, [...others], status);
+    this.siteChanged(comment.siteId);
     return this.current(comment._id);
   }
 
@@ -52,6 +55,7 @@ export class CommentChanges {
   async setNoReplyNeeded(commentId: string, noReplyNeeded: boolean) {
     const comment = await this.find(commentId);
     await this.keeper.setNoReplyNeeded(comment._id, noReplyNeeded);
+    this.siteChanged(comment.siteId);
     return this.current(comment._id);
   }
 
@@ -63,7 +67,7 @@ export class CommentChanges {
     }
     const content = prepareContent(comment.name, body);
     await this.models.Comment.updateOne({ _id: comment._id }, { $set: { body: content.body, html: content.html, editedAt: now } });
-    await this.touchPage(comment.pageId);
+    this.siteChanged(comment.siteId);
     return this.current(comment._id);
   }
 
@@ -92,9 +96,5 @@ export class CommentChanges {
     const comment = await this.models.Comment.findById(id).lean();
     if (!comment) throw new NotFoundError('Comment');
     return { ...toPublicComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded };
-  }
-
-  private async touchPage(pageId: Types.ObjectId) {
-    await this.models.Page.updateOne({ _id: pageId }, { $inc: { version: 1 } });
   }
 }

@@ -49,6 +49,7 @@ export class CommentWriter {
     private readonly sites: SiteService,
     private readonly pages: PageService,
     private readonly editTokens: EditTokens,
+    private readonly siteChanged: (siteId: string) => void,
   ) {
     this.keeper = new AwaitingReplyKeeper(models);
   }
@@ -136,6 +137,7 @@ export class CommentWriter {
     ]);
     const comment = created!.toObject() as CommentRecord;
     await this.keeper.commentInserted(comment);
+    this.siteChanged(comment.siteId);
     return comment;
   }
 

@@ -20,7 +20,7 @@ export class PageService {
   async open(page: PageIdentity, now: Date) {
     const filter = { siteId: page.siteId, key: page.key };
     const update = {
-      $setOnInsert: { ...filter, commentCount: 0, awaitingReply: 0, locked: false, version: 0, createdAt: now },
+      $setOnInsert: { ...filter, commentCount: 0, awaitingReply: 0, locked: false, createdAt: now },
     };
     let record;
     try {
@@ -36,7 +36,7 @@ export class PageService {
     if (page.title && !record.title) missing.title = page.title;
     if (page.url && !record.url) missing.url = page.url;
     if (Object.keys(missing).length > 0) {
-      await this.models.Page.updateOne({ _id: record._id }, { $set: missing, $inc: { version: 1 } });
+      await this.models.Page.updateOne({ _id: record._id }, { $set: missing });
     }
     return { ...record, ...missing };
   }

@@ -5,23 +5,32 @@ import { CommentWriter } from './comment-writes.js';
 import { EditTokens } from './edit-tokens.js';
 import { FormTokens } from './form-tokens.js';
 import { PageService } from './pages.js';
+import { PublicThreads } from './public-threads.js';
+import { ThreadCache } from './thread-cache.js';
 import { createSigner } from './secrets.js';
 import { SiteService } from './sites.js';
 import { ThreadReader } from './thread-reads.js';
 
+/** How long a thread read may be served from this instance's memory before it is rebuilt. */
+const THREAD_FRESH_MS = 1_000;
+
 /** Every service, built once per process from the models and the signing secret. */
 export function createServices(models: Models, secret: string) {
   const signer = createSigner(secret);
-  const sites = new SiteService(models);
+  const cache = new ThreadCache(THREAD_FRESH_MS);
+  const siteChanged = (siteId: string) => cache.invalidateSite(siteId);
+  const sites = new SiteService(models, siteChanged);
   const pages = new PageService(models);
   const editTokens = new EditTokens(signer);
+  const threads = new ThreadReader(models);
   return {
     sites,
     pages,
-    authors: new AuthorService(models),
-    writer: new CommentWriter(models, sites, pages, editTokens),
-    changes: new CommentChanges(models, editTokens),
-    threads: new ThreadReader(models),
+    authors: new AuthorService(models, siteChanged),
+    writer: new CommentWriter(models, sites, pages, editTokens, siteChanged),
+    changes: new CommentChanges(models, editTokens, siteChanged),
+    threads,
+    publicThreads: new PublicThreads(sites, threads, cache),
     formTokens: new FormTokens(signer),
   };
 }

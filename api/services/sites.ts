@@ -29,7 +29,10 @@ export interface SiteChanges {
 
 /** Sites: creating, listing and configuring blogs. */
 export class SiteService {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly siteChanged: (siteId: string) => void,
+  ) {}
 
   async create(site: NewSite, now: Date) {
     const exists = await this.models.Site.exists({ _id: site.id });
@@ -63,6 +66,7 @@ export class SiteService {
     }
     const site = await this.models.Site.findByIdAndUpdate(siteId, { $set: set }, { returnDocument: 'after', runValidators: true, lean: true });
     if (!site) throw new NotFoundError(`Site "${siteId}"`);
+    this.siteChanged(siteId);
     return site;
   }
 

@@ -1,0 +1,57 @@
+// The servers under test, in a process of their own so the load generator does not share their
+// event loop: Rapport's app and a naive reference handler, on one freshly seeded embedded database.
+// Prints {"ours": PORT, "naive": PORT, "origin": …} once ready; stops on SIGTERM.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import express from 'express';
+import { pino } from 'pino';
+import { createApp } from '../dist/api/app.js';
+import { prepareServices } from '../dist/api/bootstrap.js';
+import { openDatabase } from '../dist/api/database/open-database.js';
+import { loadConfig } from '../dist/api/config/config.js';
+import { seedThread } from './seed-thread.mjs';
+
+const ORIGIN = 'http://blog.bench.test';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
+const config = loadConfig({ ...process.env, DATA_DIR: dataDir, MONGODB_URI: '' });
+const database = await openDatabase(config);
+const { models, services } = await prepareServices(database, config);
+const start = new Date(Date.now() - 86_400_000);
+await services.sites.create({ id: 'bench', name: 'Bench blog', origins: [ORIGIN] }, start);
+const { author } = await services.authors.create({ siteId: 'bench', name: 'Sonia', email: 'sonia@bench.test' }, start);
+for (const size of [10, 100, 1000]) {
+  await seedThread(services, { siteId: 'bench', authorId: author._id, pageKey: `/post-${size}/`, size, start });
+}
+
+const ours = createApp({
+  services,
+  models,
+  logger: pino({ level: 'silent' }),
+  clock: { now: () => new Date() },
+  trustProxy: false,
+  pingDatabase: async () => {},
+});
+const naive = express();
+naive.get('/api/comments', async (req, res) => {
+  const page = await models.Page.findOne({ siteId: req.query.site, key: req.query.page }).lean();
+  res.json(await models.Comment.find({ pageId: page._id }).sort({ createdAt: 1 }).lean());
+});
+
+const oursServer = await listen(ours);
+const naiveServer = await listen(naive);
+process.stdout.write(`${JSON.stringify({ ours: oursServer.address().port, naive: naiveServer.address().port, origin: ORIGIN })}\n`);
+process.on('SIGTERM', async () => {
+  oursServer.close();
+  naiveServer.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+});
+
+function listen(app) {
+  return new Promise((resolve) => {
+    const server = http.createServer(app).listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
