@@ -39,6 +39,11 @@ function pipelineWith(changes: Record<string, unknown>) {
   ];
 }
 
+/** A published author comment answers the branch above it. */
+function answers(comment: Pick<CommentRecord, 'isAuthor' | 'status'>): boolean {
+  return comment.isAuthor && comment.status === 'published';
+}
+
 /** What one comment's atomic change did to the page counters. */
 interface CounterDelta {
   commentCount: number;
@@ -58,7 +63,7 @@ export class AwaitingReplyKeeper {
       commentCount: comment.status === 'published' ? 1 : 0,
       awaitingReply: isAwaiting(comment) ? 1 : 0,
     };
-    await this.propagate(comment, comment, delta);
+    await this.propagate(comment, answers(comment) ? 1 : 0, delta);
   }
 
   /**
@@ -87,18 +92,16 @@ export class AwaitingReplyKeeper {
       commentCount: Number(after.status === 'published') - Number(before.status === 'published'),
       awaitingReply: Number(isAwaiting(after)) - Number(isAwaiting(before)),
     };
-    await this.propagate(before as Tracked, after, delta);
+    await this.propagate(after, Number(answers(after)) - Number(answers(before)), delta);
     return { before: before as Tracked, after };
   }
 
-  /** An author comment entering or leaving "published" answers or un-answers every comment above it. */
-  private async propagate(before: Tracked, after: Tracked, delta: CounterDelta): Promise<void> {
-    const answersBefore = before.isAuthor && before.status === 'published';
-    const answersAfter = after.isAuthor && after.status === 'published';
-    if (answersBefore !== answersAfter && after.ancestors.length > 0) {
-      delta.awaitingReply += await this.shiftAuthorReplies(after.ancestors, answersAfter ? 1 : -1);
+  /** An author comment entering (+1) or leaving (-1) "published" answers or un-answers every comment above it. */
+  private async propagate(comment: Tracked, answersChange: number, delta: CounterDelta): Promise<void> {
+    if (answersChange !== 0 && comment.ancestors.length > 0) {
+      delta.awaitingReply += await this.shiftAuthorReplies(comment.ancestors, answersChange > 0 ? 1 : -1);
     }
-    await this.bumpPage(after.pageId, delta);
+    await this.bumpPage(comment.pageId, delta);
   }
 
   /** Adds `by` to each ancestor's count of author replies below; answers the change in waiting comments. */

@@ -1,0 +1,66 @@
+import crypto from 'node:crypto';
+import type { TestContext } from './test-context.js';
+import type { ReaderCommentInput } from '../../api/services/comment-writes.js';
+
+let sequence = 0;
+const unique = (prefix: string) => `${prefix}-${++sequence}-${crypto.randomBytes(3).toString('hex')}`;
+
+export const BLOG_ORIGIN = 'https://blog.example.com';
+
+/** A site with one author; settings as given. */
+export async function makeSite(
+  ctx: TestContext,
+  options: { moderation?: 'post' | 'pre'; editWindowMinutes?: number; origins?: string[] } = {},
+) {
+  const id = unique('site');
+  await ctx.services.sites.create({ id, name: `Blog ${id}`, origins: options.origins ?? [BLOG_ORIGIN] }, ctx.clock.now());
+  if (options.moderation || options.editWindowMinutes !== undefined) {
+    await ctx.services.sites.update(id, {
+      settings: { moderation: options.moderation, editWindowMinutes: options.editWindowMinutes },
+    });
+  }
+  const { author } = await ctx.services.authors.create(
+    { siteId: id, name: 'Sonia', email: `${unique('sonia')}@example.com`, password: 'correct horse battery' },
+    ctx.clock.now(),
+  );
+  return { siteId: id, author };
+}
+
+/** A reader comment through the same service the public API uses; answers its id and edit token. */
+export async function readerComment(
+  ctx: TestContext,
+  site: { siteId: string },
+  fields: Partial<ReaderCommentInput> & { pageKey?: string } = {},
+) {
+  const posted = await ctx.services.writer.postReaderComment(
+    { siteId: site.siteId, pageKey: '/post/', name: 'Ann', body: 'Nice post.', ...fields },
+    undefined,
+    ctx.clock.now(),
+  );
+  ctx.clock.advance(1000);
+  return { id: posted.comment.id, editToken: posted.editToken, status: posted.comment.status };
+}
+
+/** An author comment (reply when parentId is given). */
+export async function authorComment(
+  ctx: TestContext,
+  site: { siteId: string; author: { _id: import('mongoose').Types.ObjectId } },
+  fields: { parentId?: string; pageKey?: string; body?: string } = {},
+) {
+  const comment = await ctx.services.writer.postAuthorComment(
+    { siteId: site.siteId, authorId: site.author._id, pageKey: fields.pageKey ?? '/post/', parentId: fields.parentId, body: fields.body ?? 'Thanks!' },
+    ctx.clock.now(),
+  );
+  ctx.clock.advance(1000);
+  return { id: comment._id.toHexString() };
+}
+
+/** Everything in the database that a rejected write must leave as it was. */
+export async function snapshot(ctx: TestContext) {
+  const [comments, pages, sites] = await Promise.all([
+    ctx.models.Comment.find().sort({ _id: 1 }).lean(),
+    ctx.models.Page.find().sort({ _id: 1 }).lean(),
+    ctx.models.Site.find().sort({ _id: 1 }).lean(),
+  ]);
+  return JSON.stringify({ comments, pages, sites });
+}

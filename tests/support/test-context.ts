@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { pino } from 'pino';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createApp } from '../../api/app.js';
+import { connectMongo } from '../../api/database/connect.js';
+import { defineModels, ensureIndexes, type Models } from '../../api/models/models.js';
+import { createServices, type Services } from '../../api/services/services.js';
+import type express from 'express';
+
+/** A clock tests set and move by hand. */
+export class FixedClock {
+  constructor(private current = new Date('2026-03-02T09:00:00Z')) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface TestContext {
+  connection: Connection;
+  models: Models;
+  services: Services;
+  clock: FixedClock;
+  app: express.Express;
+}
+
+/**
+ * The real app on the run's embedded engine, in a database of this file's own, with a fixed
+ * clock. Call at the top of a test file; the database is dropped after the file.
+ */
+export function useTestContext(): TestContext {
+  const context = {} as TestContext;
+  beforeAll(async () => {
+    const dbName = `test_${crypto.randomBytes(6).toString('hex')}`;
+    context.connection = await connectMongo(inject('mongoUri'), { timeoutMs: 5000, dbName });
+    context.models = defineModels(context.connection);
+    await ensureIndexes(context.models);
+    context.services = createServices(context.models, 'test-secret-test-secret-test-secret');
+    context.clock = new FixedClock();
+    context.app = createApp({
+      services: context.services,
+      models: context.models,
+      clock: context.clock,
+      logger: pino({ level: 'silent' }),
+      trustProxy: false,
+      pingDatabase: async () => {
+        await context.connection.db!.admin().ping();
+      },
+    });
+  });
+  afterAll(async () => {
+    await context.connection.dropDatabase();
+    await context.connection.close();
+  });
+  return context;
+}
