@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { prepareServices } from './bootstrap.js';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
 
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  logger.info({ url: config.publicUrl, port: config.port }, `Rapport is listening on ${config.publicUrl}`);
+  const { port } = server.address() as AddressInfo;
+  logger.info({ url: config.publicUrl, port }, `Rapport is listening on ${config.host}:${port} (public URL ${config.publicUrl})`);
   if (demo) printDemo(config.publicUrl, demo.authorEmail, demo.authorPassword);
 
   let stopping = false;
@@ -57,10 +59,13 @@ async function main(): Promise<void> {
       logger.error('requests still running after 10 s; exiting anyway');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    // Stop accepting, let requests in flight finish, then close keep-alive connections left idle.
+    // Stop accepting and let requests in flight finish; a keep-alive connection is closed as soon
+    // as it falls idle rather than after its timeout.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const sweeper = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
+    clearInterval(sweeper);
     await database.close();
     logger.info('stopped');
     process.exit(0);

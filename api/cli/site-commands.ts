@@ -33,7 +33,7 @@ export function addSiteCommands(program: Command): void {
         print(`Created site ${id}.`);
         print(`Embed it with:\n  ${embedSnippet(config.publicUrl, id)}`);
         print(`Inbox: ${config.publicUrl}/inbox (sign in as ${email})`);
-        if (generatedPassword) print(`Generated password for ${email}: ${generatedPassword}`);
+        if (generatedPassword) print(`Generated password for ${email.toLowerCase()}: ${generatedPassword}`);
       });
     });
 

@@ -6,6 +6,7 @@ import { ensureNewerGlibc, needsNewerGlibc } from './glibc.js';
 const CHILD_SCRIPT = fileURLToPath(new URL('./engine-child.mjs', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
+const LOCK_WAIT_MS = 10_000;
 
 /** A running embedded engine in its child process. */
 export interface EmbeddedEngine {
@@ -31,8 +32,7 @@ export interface EmbeddedEngineOptions {
  */
 export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const { command, args, via } = await engineCommand(options);
-  const child = spawn(command, [...args, CHILD_SCRIPT, options.dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const uri = await readAnnouncedUri(child);
+  const { child, uri } = await spawnWhenDirectoryFree(command, [...args, CHILD_SCRIPT, options.dataDir]);
   let stopping = false;
   let exitListener: ((reason: string) => void) | undefined;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -54,6 +54,23 @@ export async function startEmbeddedEngine(options: EmbeddedEngineOptions): Promi
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Starts the engine process, retrying for a while when the directory is still locked: a
+ * supervisor restarting a killed server is faster than the old engine's clean shutdown.
+ */
+async function spawnWhenDirectoryFree(command: string, args: string[]): Promise<{ child: ChildProcess; uri: string }> {
+  const giveUpAt = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      return { child, uri: await readAnnouncedUri(child) };
+    } catch (error) {
+      if (!/DBPathInUse/.test((error as Error).message) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function engineCommand(options: EmbeddedEngineOptions): Promise<{ command: string; args: string[]; via: string }> {

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, startServer, tempDataDir, type ServerProcess } from '../support/processes.js';
+
+describe('rapport (CLI)', () => {
+  describe('with no server running', () => {
+    const env = { DATA_DIR: tempDataDir() };
+
+    it('adds a site with its first author and prints the snippet, the inbox and the generated password', async () => {
+      const res = await runCli(
+        ['site', 'add', '--id', 'my-blog', '--name', 'My blog', '--origin', 'https://blog.example.com', '--origin', 'https://www.blog.example.com/', '--author-name', 'Ann', '--author-email', 'Ann@Example.com'],
+        env,
+      );
+      expect(res.code).toBe(0);
+      expect(res.stdout).toContain('Created site my-blog.');
+      expect(res.stdout).toContain('<script src="https://comments.example.com/embed.js" data-site="my-blog" async></script>');
+      expect(res.stdout).toContain('Inbox: https://comments.example.com/inbox');
+      expect(res.stdout).toMatch(/Generated password for ann@example.com: \S{18}/);
+
+      const list = await runCli(['site', 'list'], env);
+      expect(list.stdout).toContain('my-blog\tMy blog\thttps://blog.example.com https://www.blog.example.com\tmoderation=post');
+    });
+
+    it('changes settings and adds authors', async () => {
+      const set = await runCli(['site', 'set', 'my-blog', '--moderation', 'pre', '--edit-window', '30', '--highlight', 'off'], env);
+      expect(set.code).toBe(0);
+      expect(set.stdout).toContain('"moderation":"pre"');
+      expect(set.stdout).toContain('"editWindowMinutes":30');
+      const list = await runCli(['site', 'list'], env);
+      expect(list.stdout).toContain('moderation=pre');
+
+      const author = await runCli(['author', 'add', 'my-blog', '--name', 'Bob', '--email', 'bob@example.com', '--password', 'long enough pw'], env);
+      expect(author.code).toBe(0);
+      expect(author.stdout).toContain('Added bob@example.com as an author of my-blog.');
+      expect(author.stdout).not.toContain('Generated password');
+    });
+
+    it.each([
+      ['a missing required option', ['site', 'add', '--id', 'x'], 2, /required option/],
+      ['an origin that is not a URL', ['site', 'add', '--id', 'x', '--name', 'X', '--origin', 'blog', '--author-name', 'A', '--author-email', 'a@b.co'], 2, /--origin/],
+      ['a bad moderation mode', ['site', 'set', 'my-blog', '--moderation', 'sometimes'], 2, /moderation/],
+      ['an unknown command', ['frobnicate'], 2, /unknown command/],
+      ['an unknown site', ['site', 'set', 'nope', '--moderation', 'pre'], 1, /Site "nope" not found/],
+      ['a site id taken', ['site', 'add', '--id', 'my-blog', '--name', 'X', '--origin', 'https://x.example', '--author-name', 'A', '--author-email', 'a@b.co'], 1, /already exists/],
+      ['an author already there', ['author', 'add', 'my-blog', '--name', 'Bob', '--email', 'BOB@example.com'], 1, /already an author/],
+    ])('refuses %s with a clear message and exit code', async (_, args, code, message) => {
+      const res = await runCli(args as string[], env);
+      expect(res.code).toBe(code);
+      expect(res.stderr).toMatch(message as RegExp);
+    });
+  });
+
+  describe('while the server holds the embedded database', () => {
+    let server: ServerProcess;
+    const dataDir = tempDataDir();
+    afterAll(() => server?.process.kill('SIGKILL'));
+
+    it('works through the running server’s engine, and the server sees the change', async () => {
+      server = await startServer(dataDir);
+      const res = await runCli(
+        ['site', 'add', '--id', 'live', '--name', 'Live', '--origin', 'https://live.example', '--author-name', 'A', '--author-email', 'a@live.example'],
+        { DATA_DIR: dataDir },
+      );
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      const thread = await fetch(`${server.url}/api/comments?site=live&page=/`);
+      expect(thread.status).toBe(200);
+    });
+  });
+});
