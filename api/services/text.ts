@@ -6,7 +6,7 @@ const UNSAFE_IN_BODIES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u
 
 /** A display name as it will be stored: NFC, no control or direction-changing characters, trimmed. */
 export function cleanName(name: string): string {
-  return name.normalize('NFC').replace(UNSAFE_IN_NAMES, '').replace(/\s+/g, ' ').trim();
+  return name.normalize('NFC').replace(/\s+/g, ' ').replace(UNSAFE_IN_NAMES, '').trim();
 }
 
 /** A Markdown body as it will be stored: NFC, unified line ends, no control characters. */

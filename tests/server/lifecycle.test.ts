@@ -51,7 +51,7 @@ describe('the server process', () => {
       await second.exited;
 
       const third = await start(dataDir);
-      const thread = await (await fetch(`${third.url}/api/comments?site=demo&page=/hello/`)).json();
+      const thread = (await (await fetch(`${third.url}/api/comments?site=demo&page=/hello/`)).json()) as { comments: { html: string }[] };
       expect(thread.comments.map((c: { html: string }) => c.html)).toEqual(['<p>before SIGTERM</p>', '<p>before SIGKILL</p>']);
     });
   });

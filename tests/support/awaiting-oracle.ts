@@ -3,7 +3,7 @@ import type { TestContext } from './test-context.js';
 
 interface Node {
   _id: Types.ObjectId;
-  parentId: Types.ObjectId | null;
+  parentId?: Types.ObjectId | null;
   status: string;
   isAuthor: boolean;
   noReplyNeeded: boolean;
