@@ -14,8 +14,12 @@ export function commentRoutes({ services, clock }: { services: Services; clock: 
     const query = parseInput(threadQuery, req.query);
     const thread = await services.publicThreads.openJson(query.site, query.page, { cursor: query.cursor, limit: query.limit });
     const formToken = services.formTokens.issue(query.site, clock.now());
-    // The thread is cached already serialized; only the form token is new for each reader.
-    res.type('json').send(Buffer.concat([thread, Buffer.from(`,"formToken":${JSON.stringify(formToken)}}`)]));
+    // The thread is cached already serialized; only the form token is new for each reader, so it
+    // is written after the shared bytes instead of copying them into a new body.
+    const tail = Buffer.from(`,"formToken":${JSON.stringify(formToken)}}`);
+    res.type('json').setHeader('Content-Length', thread.length + tail.length);
+    res.write(thread);
+    res.end(tail);
   });
 
   // POST /api/comments
