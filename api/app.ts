@@ -9,6 +9,8 @@ import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { requestLogging } from './http/request-logging.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
+import { demoRoutes } from './routes/demo.js';
+import { embedScriptRoutes } from './routes/embed-script.js';
 import { healthRoutes } from './routes/health.js';
 
 /** Everything the HTTP app needs, built once by the entry point (or a test). */
@@ -20,6 +22,10 @@ export interface AppDeps {
   pingDatabase: () => Promise<void>;
   /** Express's `trust proxy` setting. */
   trustProxy: boolean | number | string;
+  /** Where the built widget (embed.js) is. */
+  widgetDir: string;
+  /** The server's public address, for the demo page. */
+  publicUrl: string;
 }
 
 /** Builds the Express app; never listens. */
@@ -32,6 +38,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('etag', false);
   app.use(requestLogging(deps.logger));
   app.use(healthRoutes(deps));
+  app.use(embedScriptRoutes(deps));
+  app.use(demoRoutes(deps));
 
   const api = express.Router();
   // The widget runs on other sites' pages, so its API must be readable across origins.

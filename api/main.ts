@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { prepareServices } from './bootstrap.js';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     logger,
     clock: systemClock,
     trustProxy: config.trustProxy,
+    widgetDir: fileURLToPath(new URL('../widget/', import.meta.url)),
+    publicUrl: config.publicUrl,
     pingDatabase: async () => {
       await database.connection.db!.admin().ping({ maxTimeMS: 2000 });
     },
@@ -78,7 +81,8 @@ function printDemo(publicUrl: string, email: string, password: string): void {
   const lines = [
     '',
     'First start: created the demo site "demo".',
-    `  API:            ${publicUrl}/api/comments?site=demo&page=/`,
+    `  Demo blog post: ${publicUrl}/demo`,
+    `  API:            ${publicUrl}/api/comments?site=demo&page=/demo`,
     `  Author email:   ${email}`,
     `  Author password: ${password}   (shown this once)`,
     '',

@@ -31,6 +31,8 @@ const ours = createApp({
   logger: pino({ level: 'silent' }),
   clock: { now: () => new Date() },
   trustProxy: false,
+  widgetDir: new URL('../dist/widget/', import.meta.url).pathname,
+  publicUrl: 'http://127.0.0.1:9',
   pingDatabase: async () => {},
 });
 const naive = express();

@@ -49,6 +49,13 @@ export const postCommentBody = z.object({
   notifyReplies: z.boolean().optional(),
   clientId: optional(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
   formToken: optional(z.string().max(200)),
+  /** The field people never see; anything in it means a machine filled the form. */
+  honeypot: z.string().max(1000).optional(),
+});
+
+// POST /api/preview
+export const previewBody = z.object({
+  body: z.string().max(LIMITS.body, `must be at most ${LIMITS.body} characters`),
 });
 
 // PATCH /api/comments/:id by the reader who wrote it

@@ -3,7 +3,9 @@ import type { Clock } from '../services/clock.js';
 import type { Services } from '../services/services.js';
 import { AppError } from '../errors.js';
 import { parseInput } from '../http/validate.js';
-import { bearerToken, objectId, postCommentBody, readerEditBody, threadQuery } from '../http/schemas.js';
+import { bearerToken, objectId, postCommentBody, previewBody, readerEditBody, threadQuery } from '../http/schemas.js';
+import { renderMarkdown } from '../services/markdown.js';
+import { cleanBody } from '../services/text.js';
 
 /** The public comment endpoints the widget uses. */
 export function commentRoutes({ services, clock }: { services: Services; clock: Clock }): Router {
@@ -32,6 +34,12 @@ export function commentRoutes({ services, clock }: { services: Services; clock: 
     );
     if (posted.replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil });
+  });
+
+  // POST /api/preview — what a body will look like, through the same renderer as a real post
+  router.post('/preview', (req, res) => {
+    const { body } = parseInput(previewBody, req.body);
+    res.json({ html: renderMarkdown(cleanBody(body)) });
   });
 
   // PATCH /api/comments/:id — the reader, with the edit token

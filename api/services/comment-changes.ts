@@ -31,7 +31,7 @@ export class CommentChanges {
     );
     if (!updated) throw new NotFoundError('Comment');
     this.siteChanged(updated.siteId);
-    return { ...toPublicComment(updated), status: updated.status };
+    return { ...toPublicComment(updated), status: updated.status, body: updated.body };
   }
 
   /** A reader deletes their own comment; its text, email and website are wiped at once. */

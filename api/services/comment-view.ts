@@ -10,6 +10,8 @@ export interface PublicComment {
   createdAt: string;
   editedAt: string | null;
   awaitingReply: boolean;
+  /** Present on a placeholder for a removed comment that still has visible replies. */
+  removed?: true;
 }
 
 export interface PublicPage {
@@ -35,6 +37,20 @@ export function toPublicComment(comment: ViewableComment): PublicComment {
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt ? comment.editedAt.toISOString() : null,
     awaitingReply: comment.awaitingReply,
+  };
+}
+
+/** A removed comment's place in the tree, with nothing of what it said or who said it. */
+export function toPlaceholder(comment: Pick<CommentRecord, '_id' | 'parentId' | 'createdAt'>): PublicComment {
+  return {
+    id: comment._id.toHexString(),
+    parentId: comment.parentId ? comment.parentId.toHexString() : null,
+    author: { name: '', website: null, isAuthor: false },
+    html: '',
+    createdAt: comment.createdAt.toISOString(),
+    editedAt: null,
+    awaitingReply: false,
+    removed: true,
   };
 }
 

@@ -26,10 +26,13 @@ export interface ReaderCommentInput {
   body: string;
   notifyReplies?: boolean;
   clientId?: string;
+  /** Filled in only by machines; such comments are held for moderation, never published. */
+  honeypot?: string;
 }
 
 export interface PostedComment {
-  comment: PublicComment & { status: CommentStatus };
+  /** The public view plus what only its writer sees: its status and its Markdown source (for editing). */
+  comment: PublicComment & { status: CommentStatus; body: string };
   editToken: string;
   editableUntil: string;
   /** True when this clientId had already been posted and the first comment is answered again. */
@@ -74,7 +77,8 @@ export class CommentWriter {
       { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl },
       now,
     );
-    const status: CommentStatus = site.settings.moderation === 'pre' ? 'pending' : 'published';
+    const held = site.settings.moderation === 'pre' || Boolean(input.honeypot);
+    const status: CommentStatus = held ? 'pending' : 'published';
     const draft = {
       ...content,
       siteId: site._id,
@@ -157,7 +161,7 @@ export class CommentWriter {
   private posted(comment: CommentRecord, site: SiteRecord, replayed: boolean): PostedComment {
     const editableUntil = new Date(comment.createdAt.getTime() + site.settings.editWindowMinutes * 60_000);
     return {
-      comment: { ...toPublicComment(comment), status: comment.status },
+      comment: { ...toPublicComment(comment), status: comment.status, body: comment.body },
       editToken: this.editTokens.issue(comment),
       editableUntil: editableUntil.toISOString(),
       replayed,

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../models/models.js';
 import { ValidationError } from '../errors.js';
-import { PUBLIC_COMMENT_FIELDS, toPublicComment, toPublicPage, type PublicComment, type PublicPage } from './comment-view.js';
+import { PUBLIC_COMMENT_FIELDS, toPlaceholder, toPublicComment, toPublicPage, type PublicComment, type PublicPage } from './comment-view.js';
 import { parseObjectId } from './ids.js';
 
 export interface ThreadSlice {
@@ -35,11 +35,33 @@ export class ThreadReader {
       .lean();
     const comments = found.slice(0, options.limit);
     const last = comments.at(-1);
+    const placeholders = await this.removedParents(comments, page._id);
     return {
       page: toPublicPage(pageKey, page),
-      comments: comments.map(toPublicComment),
+      comments: [...placeholders.map(toPlaceholder), ...comments.map(toPublicComment)],
       nextCursor: found.length > options.limit && last ? encodeCursor(last.createdAt, last._id) : null,
     };
+  }
+
+  /**
+   * Removed (deleted, spam, held) comments that published ones in this slice reply to, up the
+   * tree, so replies keep their place. Parents that are merely in an earlier slice are published
+   * and not matched here.
+   */
+  private async removedParents(comments: { _id: Types.ObjectId; parentId?: Types.ObjectId | null }[], pageId: Types.ObjectId) {
+    const known = new Set(comments.map((c) => c._id.toHexString()));
+    const found: { _id: Types.ObjectId; parentId?: Types.ObjectId | null; createdAt: Date }[] = [];
+    let wanted = comments.map((c) => c.parentId).filter((id): id is Types.ObjectId => !!id && !known.has(id.toHexString()));
+    while (wanted.length > 0) {
+      const removed = await this.models.Comment.find(
+        { _id: { $in: wanted }, pageId, status: { $ne: 'published' } },
+        { parentId: 1, createdAt: 1 },
+      ).lean();
+      for (const comment of removed) known.add(comment._id.toHexString());
+      found.push(...removed);
+      wanted = removed.map((c) => c.parentId).filter((id): id is Types.ObjectId => !!id && !known.has(id.toHexString()));
+    }
+    return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /** Counts for many pages of one site in one query; pages without comments count zero. */

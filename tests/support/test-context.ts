@@ -8,6 +8,9 @@ import { defineModels, ensureIndexes, type Models } from '../../api/models/model
 import { createServices, type Services } from '../../api/services/services.js';
 import type express from 'express';
 
+/** The widget as `npm run build` made it (npm test builds first). */
+export const WIDGET_DIR = new URL('../../dist/widget/', import.meta.url).pathname;
+
 /** A clock tests set and move by hand. */
 export class FixedClock {
   constructor(private current = new Date('2026-03-02T09:00:00Z')) {}
@@ -46,6 +49,8 @@ export function useTestContext(): TestContext {
       clock: context.clock,
       logger: pino({ level: 'silent' }),
       trustProxy: false,
+      widgetDir: WIDGET_DIR,
+      publicUrl: 'http://127.0.0.1:9',
       pingDatabase: async () => {
         await context.connection.db!.admin().ping();
       },
