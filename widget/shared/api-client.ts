@@ -8,6 +8,8 @@ export interface ApiComment {
   editedAt: string | null;
   awaitingReply: boolean;
   status?: 'published' | 'pending';
+  /** A placeholder for a removed comment that still has replies. */
+  removed?: true;
 }
 
 export interface ApiThread {
@@ -31,6 +33,7 @@ export interface NewComment {
   notifyReplies?: boolean;
   clientId: string;
   formToken?: string;
+  honeypot?: string;
 }
 
 export interface Posted {

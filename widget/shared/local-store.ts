@@ -1,3 +1,5 @@
+import type { ApiComment } from './api-client.js';
+
 /** What this browser remembers for the reader: who they are, and which comments they may still edit. */
 export interface Identity {
   name: string;
@@ -8,6 +10,10 @@ export interface Identity {
 export interface OwnComment {
   token: string;
   editableUntil: string;
+  /** The Markdown source, to edit from. */
+  body: string;
+  /** Held for moderation: kept here so its writer keeps seeing it on that page. */
+  pending?: { page: string; comment: ApiComment };
 }
 
 const IDENTITY_KEY = 'rapport:identity';

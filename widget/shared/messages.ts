@@ -2,6 +2,7 @@
 const en = {
   comments: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
   waitingCount: (n: number, author: string) => `${n} waiting for ${author}’s reply`,
+  waitingShort: (n: number) => `${n} waiting for a reply`,
   showWaitingOnly: 'Only comments waiting for a reply',
   newestFirst: 'Newest first',
   loading: 'Loading comments…',
@@ -58,6 +59,7 @@ const en = {
     email: 'Enter a valid email address.',
     url: 'Enter an address starting with http:// or https://.',
     tooLong: 'This is too long.',
+    invalid: 'Please check this field.',
   },
 };
 
@@ -66,6 +68,7 @@ export type Messages = typeof en;
 const de: Messages = {
   comments: (n) => (n === 1 ? '1 Kommentar' : `${n} Kommentare`),
   waitingCount: (n, author) => `${n} warten auf ${author}s Antwort`,
+  waitingShort: (n) => `${n} warten auf Antwort`,
   showWaitingOnly: 'Nur Kommentare, die auf Antwort warten',
   newestFirst: 'Neueste zuerst',
   loading: 'Kommentare werden geladen…',
@@ -122,12 +125,14 @@ const de: Messages = {
     email: 'Bitte eine gültige E-Mail-Adresse eingeben.',
     url: 'Bitte eine Adresse mit http:// oder https:// eingeben.',
     tooLong: 'Das ist zu lang.',
+    invalid: 'Bitte prüfen Sie dieses Feld.',
   },
 };
 
 const es: Messages = {
   comments: (n) => (n === 1 ? '1 comentario' : `${n} comentarios`),
   waitingCount: (n, author) => `${n} esperando la respuesta de ${author}`,
+  waitingShort: (n) => `${n} esperando respuesta`,
   showWaitingOnly: 'Solo comentarios que esperan respuesta',
   newestFirst: 'Más recientes primero',
   loading: 'Cargando comentarios…',
@@ -184,6 +189,7 @@ const es: Messages = {
     email: 'Escribe un correo válido.',
     url: 'Escribe una dirección que empiece por http:// o https://.',
     tooLong: 'Es demasiado largo.',
+    invalid: 'Revisa este campo.',
   },
 };
 

@@ -1,0 +1,31 @@
+// embed.js: the one script a blogger adds. It defines <rapport-thread> and <rapport-count> and
+// renders the thread where its script tag stands (or into data-target).
+import { scriptOrigin } from './shared/script-origin.js';
+import './count/rapport-count.js';
+import './thread/rapport-thread.js';
+
+const script = document.currentScript as HTMLScriptElement | null;
+
+if (script?.dataset.site && !script.dataset.rapportMounted) {
+  // A blog that loads the script twice still gets one thread per tag.
+  script.dataset.rapportMounted = 'true';
+  const thread = document.createElement('rapport-thread');
+  thread.site = script.dataset.site;
+  thread.page = script.dataset.page || canonicalPath() || location.pathname;
+  thread.api = scriptOrigin;
+  if (script.dataset.theme) thread.setAttribute('theme', script.dataset.theme);
+  if (script.dataset.lang) thread.setAttribute('lang', script.dataset.lang);
+  const target = script.dataset.target ? document.querySelector(script.dataset.target) : null;
+  if (target) target.append(thread);
+  else script.after(thread);
+}
+
+/** The canonical link's path, when the page names one. */
+function canonicalPath(): string | undefined {
+  const href = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  try {
+    return href ? new URL(href).pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}

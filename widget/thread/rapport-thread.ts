@@ -1,0 +1,336 @@
+import { LitElement, html, nothing } from 'lit';
+import { ApiClient, ApiError, type ApiComment, type ApiThread } from '../shared/api-client.js';
+import { blogIsDark } from '../shared/color-scheme.js';
+import { scriptOrigin } from '../shared/script-origin.js';
+import { defineOnce } from '../shared/define.js';
+import { forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
+import { messagesFor, resolveLocale, type Messages } from '../shared/messages.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { RapportCommentForm, type FormValues } from './rapport-comment-form.js';
+import { renderComment, type CommentContext } from './render-comment.js';
+import { threadStyles } from './rapport-thread.styles.js';
+import { buildTree } from './thread-tree.js';
+import { localizeFieldErrors } from './field-errors.js';
+
+/**
+ * A page's comment thread: reading, the waiting marks, writing, replying, editing.
+ * Nothing is fetched until the element comes near the viewport.
+ */
+export class RapportThread extends LitElement {
+  static override styles = [themeStyles, threadStyles];
+  static override properties = {
+    site: {},
+    page: {},
+    api: {},
+    theme: { reflect: true },
+    client: { attribute: false },
+    _thread: { state: true },
+    _comments: { state: true },
+    _status: { state: true },
+    _newestFirst: { state: true },
+    _waitingOnly: { state: true },
+    _openForm: { state: true },
+    _busy: { state: true },
+    _errors: { state: true },
+    _alert: { state: true },
+    _announcement: { state: true },
+    _own: { state: true },
+  };
+
+  /** The site id, as in the embed snippet. */
+  site = '';
+  /** The page key; embed.js derives it from data-page, the canonical link or the path. */
+  page = '';
+  /** The server's origin; defaults to this page's. */
+  api = '';
+  /** `light`, `dark`, or `auto` (follow the blog's own background). */
+  theme: 'auto' | 'light' | 'dark' = 'auto';
+  /** Data access; set one to talk to another server or a test double. */
+  client?: ApiClient;
+
+  private _thread?: ApiThread;
+  private _comments: ApiComment[] = [];
+  private _status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  private _newestFirst = false;
+  private _waitingOnly = false;
+  private _openForm?: { kind: 'reply' | 'edit'; id: string; trigger: HTMLElement };
+  private _busy = false;
+  private _errors: Record<string, string> = {};
+  private _alert = '';
+  private _announcement = '';
+  private _own: Record<string, OwnComment> = {};
+
+  private _observer?: IntersectionObserver;
+  private _abort?: AbortController;
+  private _schemeQuery?: MediaQueryList;
+  private readonly _onSchemeChange = () => this._applyScheme();
+
+  private get _client(): ApiClient {
+    return (this.client ??= new ApiClient(this.api || scriptOrigin));
+  }
+
+  private get _messages(): Messages {
+    return messagesFor(this._locale);
+  }
+
+  private get _locale(): string {
+    return resolveLocale(this, this._thread?.site.locale);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._own = loadOwnComments();
+    this._schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+    this._schemeQuery.addEventListener('change', this._onSchemeChange);
+    this._applyScheme();
+    if (!('IntersectionObserver' in window)) return void this._load();
+    this._observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        this._observer?.disconnect();
+        void this._load();
+      }
+    }, { rootMargin: '600px 0px' });
+    this._observer.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._observer?.disconnect();
+    this._abort?.abort();
+    this._schemeQuery?.removeEventListener('change', this._onSchemeChange);
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('theme')) this._applyScheme();
+  }
+
+  private _applyScheme(): void {
+    const dark = this.theme === 'dark' || (this.theme !== 'light' && blogIsDark(this.parentElement ?? this));
+    this.setAttribute('scheme', dark ? 'dark' : 'light');
+  }
+
+  private async _load(more = false): Promise<void> {
+    if (!this.site || !this.page) return;
+    this._abort?.abort();
+    this._abort = new AbortController();
+    this._status = more ? 'ready' : 'loading';
+    try {
+      const cursor = more ? this._thread?.nextCursor ?? undefined : undefined;
+      const thread = await this._client.thread(this.site, this.page, cursor, this._abort.signal);
+      const shown = more ? this._comments : [];
+      this._comments = [...shown, ...thread.comments.filter((c) => !shown.some((s) => s.id === c.id))];
+      this._thread = thread;
+      this._addOwnPending();
+      this._status = 'ready';
+      if (!more) void this._revealLinkedComment();
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') this._status = 'error';
+    }
+  }
+
+  /** The reader's own comments held for moderation are shown to them alone, marked as such. */
+  private _addOwnPending(): void {
+    for (const [id, own] of Object.entries(this._own)) {
+      if (own.pending?.page === this.page && !this._comments.some((c) => c.id === id)) this._comments.push(own.pending.comment);
+    }
+  }
+
+  /** The page URL may point at a comment (#comment-ID), which lives in this shadow root. */
+  private async _revealLinkedComment(): Promise<void> {
+    if (!location.hash.startsWith('#comment-')) return;
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(location.hash.slice(1))}"]`);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+  }
+
+  override render() {
+    const m = this._messages;
+    return html`
+      <section class="thread" part="thread" aria-label=${m.comments(this._thread?.page.commentCount ?? 0)} lang=${this._locale}>
+        ${this._renderHeader()} ${this._renderBody()}
+        <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
+      </section>
+    `;
+  }
+
+  private _renderHeader() {
+    const m = this._messages;
+    const page = this._thread?.page;
+    const waiting = this._waitingAuthor() ? page?.awaitingReply ?? 0 : 0;
+    return html`
+      <header class="head" part="header">
+        <h2 part="heading">${m.comments(page?.commentCount ?? 0)}</h2>
+        ${waiting > 0 ? html`<p class="waiting-count" part="waiting-count">${m.waitingCount(waiting, this._waitingAuthor())}</p>` : nothing}
+        <div class="tools">
+          ${this._waitingAuthor() ? html`<button part="button" aria-pressed=${String(this._waitingOnly)}
+              @click=${() => (this._waitingOnly = !this._waitingOnly)}>${m.showWaitingOnly}</button>` : nothing}
+          <button part="button" aria-pressed=${String(this._newestFirst)} @click=${() => (this._newestFirst = !this._newestFirst)}>${m.newestFirst}</button>
+        </div>
+      </header>
+    `;
+  }
+
+  private _renderBody() {
+    const m = this._messages;
+    if (this._status === 'idle' || this._status === 'loading') return html`<p class="notice">${m.loading}</p>`;
+    if (this._status === 'error') {
+      return html`<p class="alert" role="alert">${m.loadFailed} <button part="button" @click=${() => this._load()}>${m.retry}</button></p>`;
+    }
+    const comments = this._waitingOnly ? this._comments.filter((c) => c.awaitingReply) : this._comments;
+    const tree = buildTree(comments, this._newestFirst);
+    const context = this._commentContext();
+    return html`
+      ${tree.length === 0 ? html`<p class="notice">${this._waitingOnly ? m.noWaiting : m.noComments}</p>` : nothing}
+      <div class="comments">${tree.map((node) => renderComment(node, context))}</div>
+      ${this._thread?.nextCursor ? html`<button part="button load-more" @click=${() => this._load(true)}>${m.loadMore}</button>` : nothing}
+      ${this._thread?.page.locked ? html`<p class="notice">${m.errors.page_locked}</p>` : html`
+        <div class="new-comment">
+          <h3>${m.formHeading}</h3>
+          ${this._renderForm('new', '', !this._openForm)}
+        </div>`}
+    `;
+  }
+
+  private _renderForm(mode: 'new' | 'reply' | 'edit', heading: string, active = true) {
+    const editing = mode === 'edit' && this._openForm ? this._own[this._openForm.id]?.body ?? '' : '';
+    return html`<rapport-comment-form .messages=${this._messages} .identity=${loadIdentity()} .api=${this._client}
+      mode=${mode} heading=${heading} .initialBody=${editing} ?busy=${this._busy && active}
+      .errors=${active ? this._errors : {}} @rapport-form-submitted=${this._submitted}
+      @rapport-form-cancelled=${this._closeForm}></rapport-comment-form>
+      ${active && this._alert ? html`<p class="alert" role="alert">${this._alert}</p>` : nothing}`;
+  }
+
+  private _commentContext(): CommentContext {
+    const open = this._openForm;
+    return {
+      messages: this._messages,
+      locale: this._locale,
+      waitingFor: this._waitingAuthor(),
+      isOwn: (id) => id in this._own,
+      formFor: (id) => (open?.id === id ? this._renderForm(open.kind, this._messages.replyTo(this._nameOf(id))) : nothing),
+      onReply: (id, trigger) => this._openFormAt('reply', id, trigger),
+      onEdit: (id, trigger) => this._openFormAt('edit', id, trigger),
+      onDelete: (id) => void this._delete(id),
+    };
+  }
+
+  /** The first author's name when the site shows waiting marks; '' otherwise. */
+  private _waitingAuthor(): string {
+    const site = this._thread?.site;
+    return site?.highlight === 'everyone' ? site.authors[0] ?? '' : '';
+  }
+
+  private _nameOf(id: string): string {
+    return this._comments.find((c) => c.id === id)?.author.name ?? '';
+  }
+
+  private async _openFormAt(kind: 'reply' | 'edit', id: string, trigger: HTMLElement) {
+    this._openForm = { kind, id, trigger };
+    this._errors = {};
+    this._alert = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<RapportCommentForm>(`[id="comment-${id}"] > rapport-comment-form`)?.focus();
+  }
+
+  private _closeForm = () => {
+    const trigger = this._openForm?.trigger;
+    this._openForm = undefined;
+    this._errors = {};
+    this._alert = '';
+    trigger?.focus();
+  };
+
+  private _submitted = async (event: CustomEvent<FormValues>) => {
+    const form = event.target as RapportCommentForm;
+    const values = event.detail;
+    this._busy = true;
+    this._errors = {};
+    this._alert = '';
+    try {
+      const target = form.mode === 'new' ? undefined : this._openForm?.id;
+      if (form.mode === 'edit' && target) await this._saveEdit(target, values.body);
+      else await this._post(values, form, target);
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('unknown', String(error));
+      this._errors = localizeFieldErrors(apiError.fields, this._messages);
+      this._alert = this._messages.errors[apiError.code] ?? this._messages.errors.unknown!;
+      this._announcement = this._alert;
+    } finally {
+      this._busy = false;
+    }
+  };
+
+  private async _post(values: FormValues, form: RapportCommentForm, parentId: string | undefined) {
+    saveIdentity({ name: values.name, email: values.email, website: values.website });
+    const posted = await this._client.post({
+      site: this.site, page: this.page, pageTitle: document.title, pageUrl: location.href.split('#')[0],
+      parentId, name: values.name, email: values.email || undefined, website: values.website || undefined,
+      body: values.body, notifyReplies: values.notifyReplies, clientId: values.clientId,
+      formToken: this._thread?.formToken, honeypot: values.honeypot || undefined,
+    });
+    const pending = posted.comment.status === 'pending';
+    const own: OwnComment = { token: posted.editToken, editableUntil: posted.editableUntil, body: values.body };
+    if (pending) own.pending = { page: this.page, comment: posted.comment };
+    rememberOwnComment(posted.comment.id, own);
+    this._own = loadOwnComments();
+    this._comments = [...this._comments.filter((c) => c.id !== posted.comment.id), posted.comment];
+    if (!pending && this._thread) this._thread = { ...this._thread, page: this._countPosted(this._thread.page, posted.comment) };
+    form.clear();
+    this._announcement = pending ? this._messages.postedPending : this._messages.posted;
+    this._dispatch('rapport-comment-posted', posted.comment);
+    if (parentId) this._closeForm();
+  }
+
+  private _countPosted(page: ApiThread['page'], comment: ApiComment): ApiThread['page'] {
+    return { ...page, commentCount: page.commentCount + 1, awaitingReply: page.awaitingReply + (comment.awaitingReply ? 1 : 0) };
+  }
+
+  private async _saveEdit(id: string, body: string) {
+    const own = this._own[id];
+    if (!own) return;
+    const { comment } = await this._client.edit(id, own.token, body);
+    rememberOwnComment(id, { ...own, body });
+    this._own = loadOwnComments();
+    this._comments = this._comments.map((c) => (c.id === id ? { ...comment, status: c.status } : c));
+    this._announcement = this._messages.saved;
+    this._dispatch('rapport-comment-edited', comment);
+    this._closeForm();
+  }
+
+  private async _delete(id: string) {
+    const own = this._own[id];
+    if (!own || !confirm(this._messages.confirmDelete)) return;
+    try {
+      await this._client.remove(id, own.token);
+    } catch (error) {
+      this._announcement = this._messages.errors[(error as ApiError).code] ?? this._messages.errors.unknown!;
+      return;
+    }
+    forgetOwnComment(id);
+    this._own = loadOwnComments();
+    const hasReplies = this._comments.some((c) => c.parentId === id);
+    const removed = this._comments.find((c) => c.id === id)!;
+    this._comments = hasReplies
+      ? this._comments.map((c) => (c.id === id ? { ...removed, removed: true, html: '' } : c))
+      : this._comments.filter((c) => c.id !== id);
+    if (this._thread && removed.status !== 'pending') {
+      const page = this._thread.page;
+      this._thread = { ...this._thread, page: { ...page, commentCount: page.commentCount - 1, awaitingReply: page.awaitingReply - (removed.awaitingReply ? 1 : 0) } };
+    }
+    this._announcement = this._messages.removed;
+    this._dispatch('rapport-comment-deleted', removed);
+  }
+
+  private _dispatch(type: string, comment: ApiComment) {
+    this.dispatchEvent(new CustomEvent(type, { detail: { comment }, bubbles: true, composed: true }));
+  }
+}
+
+defineOnce('rapport-thread', RapportThread);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rapport-thread': RapportThread;
+  }
+}
