@@ -1,5 +1,6 @@
 // Bundles the widget into dist/widget/embed.js: one minified classic script, Lit and all CSS
-// inside, nothing fetched from any other host at run time.
+// inside, nothing fetched from any other host at run time. Texts in languages other than
+// English become small modules in dist/widget/embed/locales/, fetched only by pages in them.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -14,25 +15,29 @@ const minifyLitTemplates = {
   },
 };
 
-export default {
-  input: 'widget/embed.ts',
-  output: {
-    file: 'dist/widget/embed.js',
-    format: 'iife',
-    sourcemap: false,
+const plugins = () => [
+  typescript({ tsconfig: 'widget/tsconfig.json', noEmit: false, outDir: undefined, declaration: false }),
+  minifyLitTemplates,
+  nodeResolve({ browser: true }),
+  terser({
+    ecma: 2021,
+    compress: { passes: 3, pure_getters: true, toplevel: true },
+    toplevel: true,
+    format: { comments: false },
+    // Our own private members (_name) are renamed; Lit's protocol members (_$…) never are.
+    mangle: { properties: { regex: /^_[a-zA-Z]/ } },
+  }),
+];
+
+export default [
+  {
+    input: 'widget/embed.ts',
+    output: { file: 'dist/widget/embed.js', format: 'iife', sourcemap: false },
+    plugins: plugins(),
   },
-  plugins: [
-    typescript({ tsconfig: 'widget/tsconfig.json', noEmit: false, outDir: undefined, declaration: false }),
-    minifyLitTemplates,
-    nodeResolve({ browser: true }),
-    terser({
-      ecma: 2021,
-      module: false,
-      compress: { passes: 3, pure_getters: true, toplevel: true },
-      toplevel: true,
-      format: { comments: false },
-      // Lit's private members start with _$; mangling them breaks its internals shared across modules.
-      mangle: { properties: false },
-    }),
-  ],
-};
+  {
+    input: { de: 'widget/locales/de.ts', es: 'widget/locales/es.ts' },
+    output: { dir: 'dist/widget/embed/locales', format: 'es', entryFileNames: '[name].js', sourcemap: false },
+    plugins: plugins(),
+  },
+];

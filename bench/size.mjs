@@ -1,13 +1,18 @@
 // npm run size — embed.js's weight as bloggers' readers download it, measured with `gzip -9`
 // itself (Node's zlib packs this file ~1% larger), against the budget; exits non-zero past it,
-// which fails the build.
+// which fails the build. Also reports each locale module, which only pages in that language fetch.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const BUDGET_BYTES = 15_000;
-const file = new URL('../dist/widget/embed.js', import.meta.url).pathname;
-const raw = fs.statSync(file).size;
-const gzipped = execFileSync('gzip', ['-9', '-n', '-c', file]).length;
+const widget = new URL('../dist/widget/', import.meta.url).pathname;
+const gzippedSize = (file) => execFileSync('gzip', ['-9', '-n', '-c', file]).length;
+
+const embed = `${widget}embed.js`;
+const gzipped = gzippedSize(embed);
 const verdict = gzipped <= BUDGET_BYTES ? 'within' : 'OVER';
-console.log(`embed.js: ${raw} bytes, ${gzipped} bytes with gzip -9 (${verdict} the ${BUDGET_BYTES}-byte budget)`);
+console.log(`embed.js: ${fs.statSync(embed).size} bytes, ${gzipped} bytes with gzip -9 (${verdict} the ${BUDGET_BYTES}-byte budget)`);
+for (const name of fs.readdirSync(`${widget}embed/locales`).sort()) {
+  console.log(`  + embed/locales/${name}: ${gzippedSize(`${widget}embed/locales/${name}`)} bytes with gzip -9, for pages in that language`);
+}
 if (gzipped > BUDGET_BYTES) process.exit(1);

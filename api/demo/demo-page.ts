@@ -7,6 +7,7 @@ export function demoPage(publicUrl: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Why I answer every comment — The Slow Blog</title>
 <link rel="canonical" href="${publicUrl}/demo">
+<link rel="icon" href="data:,">
 <style>
   :root { color-scheme: light dark; --ink: #1f2328; --paper: #fdfcf8; --accent: #9a3412; }
   @media (prefers-color-scheme: dark) { :root { --ink: #e6e1d8; --paper: #17181b; --accent: #fdba74; } }

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { scriptOrigin } from '../shared/script-origin.js';
-import { messagesFor, resolveLocale } from '../shared/messages.js';
+import { loadMessages, resolveLocale, type Messages } from '../shared/messages.js';
+import type { Counts } from '../shared/api-client.js';
 import { countFor } from './count-batcher.js';
 
 /** A page's comment count (and how many wait for the author), for blog index pages. */
@@ -9,39 +10,39 @@ export class RapportCount extends LitElement {
   static override styles = css`
     :host {
       display: inline;
+    }
+    .waiting {
+      color: var(--rapport-waiting, #b45309);
+    }
+  `;
   static override properties = {
     site: {},
     page: {},
     api: {},
     _counts: { state: true },
   };
-    }
-    .waiting {
-      color: var(--rapport-waiting, #b45309);
-    }
-  `;
 
   site = '';
   page = '';
   /** The server's origin; by default the one embed.js came from. */
   api = '';
-  private _counts?: { commentCount: number; awaitingReply: number };
+  private _counts?: { counts: Counts[string]; messages: Messages };
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.site || !this.page) return;
-    countFor(this.api || scriptOrigin, this.site, this.page).then(
-      (counts) => (this._counts = counts),
+    const origin = this.api || scriptOrigin;
+    Promise.all([countFor(origin, this.site, this.page), loadMessages(origin, resolveLocale(this))]).then(
+      ([counts, messages]) => (this._counts = { counts, messages }),
       () => (this._counts = undefined),
     );
   }
 
   override render() {
     if (!this._counts) return nothing;
-    const m = messagesFor(resolveLocale(this));
-    const waiting = this._counts.awaitingReply;
-    return html`<span part="count">${m.comments(this._counts.commentCount)}</span>${waiting > 0
-      ? html` · <span class="waiting" part="waiting">${m.waitingShort(waiting)}</span>`
+    const { counts, messages } = this._counts;
+    return html`<span part="count">${messages.comments(counts.commentCount)}</span>${counts.awaitingReply > 0
+      ? html` · <span class="waiting" part="waiting">${messages.waitingShort(counts.awaitingReply)}</span>`
       : nothing}`;
   }
 }

@@ -1,5 +1,5 @@
-/** Every text the widget shows, per language. English is complete by definition; others must match it. */
-const en = {
+/** Every text the widget shows, in English: the one table; each language in widget/locales has its type. */
+export const en = {
   comments: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
   waitingCount: (n: number, author: string) => `${n} waiting for ${author}’s reply`,
   waitingShort: (n: number) => `${n} waiting for a reply`,
@@ -65,143 +65,31 @@ const en = {
 
 export type Messages = typeof en;
 
-const de: Messages = {
-  comments: (n) => (n === 1 ? '1 Kommentar' : `${n} Kommentare`),
-  waitingCount: (n, author) => `${n} warten auf ${author}s Antwort`,
-  waitingShort: (n) => `${n} warten auf Antwort`,
-  showWaitingOnly: 'Nur Kommentare, die auf Antwort warten',
-  newestFirst: 'Neueste zuerst',
-  loading: 'Kommentare werden geladen…',
-  loadFailed: 'Die Kommentare konnten nicht geladen werden.',
-  retry: 'Erneut versuchen',
-  loadMore: 'Weitere Kommentare anzeigen',
-  noComments: 'Noch keine Kommentare. Beginnen Sie das Gespräch!',
-  noWaiting: 'Niemand wartet auf eine Antwort.',
-  waitingFor: (author) => `Wartet auf ${author}s Antwort`,
-  authorReplied: (author) => `${author} hat geantwortet`,
-  authorBadge: 'Autorin/Autor',
-  inReplyTo: (name) => `als Antwort an ${name}`,
-  deleted: 'Dieser Kommentar wurde gelöscht.',
-  pendingApproval: 'Wartet auf Freigabe – vorerst nur für Sie sichtbar.',
-  edited: 'bearbeitet',
-  reply: 'Antworten',
-  replyTo: (name) => `${name} antworten`,
-  edit: 'Bearbeiten',
-  delete: 'Löschen',
-  confirmDelete: 'Diesen Kommentar löschen?',
-  permalink: 'Link zu diesem Kommentar',
-  formHeading: 'Kommentar schreiben',
-  name: 'Name',
-  email: 'E-Mail (optional, wird nie angezeigt)',
-  website: 'Website (optional)',
-  notifyReplies: 'Mich per E-Mail über Antworten benachrichtigen',
-  body: 'Kommentar',
-  markdownHint: 'Markdown: *kursiv*, **fett**, [Link](https://…), `Code`, > Zitat',
-  preview: 'Vorschau',
-  write: 'Schreiben',
-  send: 'Kommentar senden',
-  sending: 'Wird gesendet…',
-  save: 'Speichern',
-  cancel: 'Abbrechen',
-  posted: 'Ihr Kommentar wurde veröffentlicht.',
-  postedPending: 'Ihr Kommentar ist angekommen und erscheint nach der Freigabe.',
-  saved: 'Ihre Änderungen wurden gespeichert.',
-  removed: 'Ihr Kommentar wurde gelöscht.',
-  honeypot: 'Dieses Feld leer lassen',
-  errors: {
-    invalid: 'Bitte prüfen Sie die markierten Felder.',
-    origin_not_allowed: 'Dieses Blog nimmt von dieser Adresse keine Kommentare an.',
-    page_locked: 'Die Kommentare auf dieser Seite sind geschlossen.',
-    not_found: 'Diesen Kommentar gibt es nicht mehr.',
-    rate_limited: 'Sie schreiben zu schnell. Bitte warten Sie einen Moment.',
-    edit_window_closed: 'Die Zeit zum Bearbeiten ist abgelaufen.',
-    bad_edit_token: 'Sie können nur Ihre eigenen Kommentare ändern.',
-    too_large: 'Das ist zu lang.',
-    network: 'Der Kommentar-Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
-    unknown: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
-  },
-  fieldErrors: {
-    required: 'Dieses Feld ist erforderlich.',
-    email: 'Bitte eine gültige E-Mail-Adresse eingeben.',
-    url: 'Bitte eine Adresse mit http:// oder https:// eingeben.',
-    tooLong: 'Das ist zu lang.',
-    invalid: 'Bitte prüfen Sie dieses Feld.',
-  },
-};
+/**
+ * Languages besides English. Each is a module of its own beside embed.js
+ * (`/embed/locales/LANG.js`), fetched only by pages in that language, so English pages do
+ * not download every translation.
+ */
+const OTHER_LOCALES = ['de', 'es'];
 
-const es: Messages = {
-  comments: (n) => (n === 1 ? '1 comentario' : `${n} comentarios`),
-  waitingCount: (n, author) => `${n} esperando la respuesta de ${author}`,
-  waitingShort: (n) => `${n} esperando respuesta`,
-  showWaitingOnly: 'Solo comentarios que esperan respuesta',
-  newestFirst: 'Más recientes primero',
-  loading: 'Cargando comentarios…',
-  loadFailed: 'No se pudieron cargar los comentarios.',
-  retry: 'Reintentar',
-  loadMore: 'Ver más comentarios',
-  noComments: 'Aún no hay comentarios. ¡Empieza la conversación!',
-  noWaiting: 'Nadie está esperando respuesta.',
-  waitingFor: (author) => `Esperando la respuesta de ${author}`,
-  authorReplied: (author) => `${author} respondió`,
-  authorBadge: 'Autor/a',
-  inReplyTo: (name) => `en respuesta a ${name}`,
-  deleted: 'Este comentario fue eliminado.',
-  pendingApproval: 'Pendiente de aprobación: por ahora solo tú lo ves.',
-  edited: 'editado',
-  reply: 'Responder',
-  replyTo: (name) => `Responder a ${name}`,
-  edit: 'Editar',
-  delete: 'Eliminar',
-  confirmDelete: '¿Eliminar este comentario?',
-  permalink: 'Enlace a este comentario',
-  formHeading: 'Deja un comentario',
-  name: 'Nombre',
-  email: 'Correo (opcional, nunca se muestra)',
-  website: 'Sitio web (opcional)',
-  notifyReplies: 'Avísame por correo cuando alguien responda',
-  body: 'Comentario',
-  markdownHint: 'Markdown: *cursiva*, **negrita**, [enlace](https://…), `código`, > cita',
-  preview: 'Vista previa',
-  write: 'Escribir',
-  send: 'Publicar comentario',
-  sending: 'Publicando…',
-  save: 'Guardar',
-  cancel: 'Cancelar',
-  posted: 'Tu comentario se publicó.',
-  postedPending: 'Recibimos tu comentario; aparecerá cuando se apruebe.',
-  saved: 'Se guardaron tus cambios.',
-  removed: 'Tu comentario se eliminó.',
-  honeypot: 'Deja este campo vacío',
-  errors: {
-    invalid: 'Revisa los campos marcados.',
-    origin_not_allowed: 'Este blog no acepta comentarios desde esta dirección.',
-    page_locked: 'Los comentarios de esta página están cerrados.',
-    not_found: 'Ese comentario ya no existe.',
-    rate_limited: 'Estás publicando demasiado rápido. Espera un momento.',
-    edit_window_closed: 'Ya pasó el tiempo para editar este comentario.',
-    bad_edit_token: 'Solo puedes cambiar tus propios comentarios.',
-    too_large: 'Es demasiado largo.',
-    network: 'No se pudo contactar con el servidor de comentarios. Revisa tu conexión.',
-    unknown: 'Algo salió mal. Inténtalo de nuevo.',
-  },
-  fieldErrors: {
-    required: 'Este campo es obligatorio.',
-    email: 'Escribe un correo válido.',
-    url: 'Escribe una dirección que empiece por http:// o https://.',
-    tooLong: 'Es demasiado largo.',
-    invalid: 'Revisa este campo.',
-  },
-};
-
-const TABLE: Record<string, Messages> = { en, de, es };
+const loaded = new Map<string, Promise<Messages>>([['en', Promise.resolve(en)]]);
 
 /** The language to use for an element: its own lang, the closest [lang], the site's, the browser's. */
 export function resolveLocale(element: Element, siteLocale?: string): string {
   const declared = element.closest('[lang]')?.getAttribute('lang') || siteLocale || navigator.language || 'en';
   const base = declared.toLowerCase().split('-')[0]!;
-  return base in TABLE ? base : 'en';
+  return OTHER_LOCALES.includes(base) ? base : 'en';
 }
 
-export function messagesFor(locale: string): Messages {
-  return TABLE[locale] ?? en;
+/** The texts for a locale, fetched once per page from the server at `origin`; English if that fails. */
+export function loadMessages(origin: string, locale: string): Promise<Messages> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = import(`${origin}/embed/locales/${locale}.js`).then(
+      (module: { default: Messages }) => module.default,
+      () => en,
+    );
+    loaded.set(locale, messages);
+  }
+  return messages;
 }

@@ -50,6 +50,12 @@ export const threadStyles = css`
   .comment.by-author {
     border-inline-start-color: var(--_accent);
   }
+  /* A gap keeps neighbouring waiting comments from merging into one highlighted block. */
+  .comments,
+  .replies {
+    display: grid;
+    gap: 0.5rem;
+  }
   .replies {
     margin-inline-start: clamp(0.5rem, 3vw, 1.5rem);
   }

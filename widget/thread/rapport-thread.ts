@@ -4,9 +4,10 @@ import { blogIsDark } from '../shared/color-scheme.js';
 import { scriptOrigin } from '../shared/script-origin.js';
 import { defineOnce } from '../shared/define.js';
 import { forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
-import { messagesFor, resolveLocale, type Messages } from '../shared/messages.js';
+import { en, loadMessages, resolveLocale, type Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { RapportCommentForm, type FormValues } from './rapport-comment-form.js';
+import './rapport-comment-form.js';
+import type { RapportCommentForm, FormValues } from './rapport-comment-form.js';
 import { renderComment, type CommentContext } from './render-comment.js';
 import { threadStyles } from './rapport-thread.styles.js';
 import { buildTree } from './thread-tree.js';
@@ -27,6 +28,7 @@ export class RapportThread extends LitElement {
     _thread: { state: true },
     _comments: { state: true },
     _status: { state: true },
+    _texts: { state: true },
     _newestFirst: { state: true },
     _waitingOnly: { state: true },
     _openForm: { state: true },
@@ -51,6 +53,9 @@ export class RapportThread extends LitElement {
   private _thread?: ApiThread;
   private _comments: ApiComment[] = [];
   private _status: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
+  /** The texts in the reader's language, once known (other languages than English are fetched). */
+  private _texts?: Messages;
+  private _locale = 'en';
   private _newestFirst = false;
   private _waitingOnly = false;
   private _openForm?: { kind: 'reply' | 'edit'; id: string; trigger: HTMLElement };
@@ -70,11 +75,7 @@ export class RapportThread extends LitElement {
   }
 
   private get _messages(): Messages {
-    return messagesFor(this._locale);
-  }
-
-  private get _locale(): string {
-    return resolveLocale(this, this._thread?.site.locale);
+    return this._texts ?? en;
   }
 
   override connectedCallback(): void {
@@ -116,7 +117,10 @@ export class RapportThread extends LitElement {
     this._status = more ? 'ready' : 'loading';
     try {
       const cursor = more ? this._thread?.nextCursor ?? undefined : undefined;
-      const thread = await this._client.thread(this.site, this.page, cursor, this._abort.signal);
+      // A page that declares its language gets its texts while the thread loads; else the site's.
+      const declared = this.closest('[lang]') ? loadMessages(this._client.origin, resolveLocale(this)) : undefined;
+      const [thread] = await Promise.all([this._client.thread(this.site, this.page, cursor, this._abort.signal), declared]);
+      if (!more) await this._useLocale(resolveLocale(this, thread.site.locale));
       const shown = more ? this._comments : [];
       this._comments = [...shown, ...thread.comments.filter((c) => !shown.some((s) => s.id === c.id))];
       this._thread = thread;
@@ -126,6 +130,11 @@ export class RapportThread extends LitElement {
     } catch (error) {
       if ((error as Error).name !== 'AbortError') this._status = 'error';
     }
+  }
+
+  private async _useLocale(locale: string): Promise<void> {
+    this._texts = await loadMessages(this._client.origin, locale);
+    this._locale = locale;
   }
 
   /** The reader's own comments held for moderation are shown to them alone, marked as such. */
@@ -145,7 +154,9 @@ export class RapportThread extends LitElement {
   }
 
   override render() {
-    const m = this._messages;
+    const m = this._texts;
+    // Nothing to say until the thread and its language are known.
+    if (!m) return html`<section class="thread" part="thread" aria-busy="true"></section>`;
     return html`
       <section class="thread" part="thread" aria-label=${m.comments(this._thread?.page.commentCount ?? 0)} lang=${this._locale}>
         ${this._renderHeader()} ${this._renderBody()}
