@@ -17,7 +17,8 @@ const httpUrl = (max: number) =>
 
 /** Forms send "" for a field left empty; that means "not given". */
 const optional = <Schema extends z.ZodType>(schema: Schema) =>
-  z.union([z.literal('').transform(() => undefined), schema]).optional();
+  // A preprocess, not a union with '', so a wrong value gets the inner schema's own explanation.
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 export const siteId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'must be a site id (letters, digits and dashes)');
 export const pageKey = z

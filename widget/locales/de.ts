@@ -25,7 +25,6 @@ const de: Messages = {
   edit: 'Bearbeiten',
   delete: 'Löschen',
   confirmDelete: 'Diesen Kommentar löschen?',
-  permalink: 'Link zu diesem Kommentar',
   formHeading: 'Kommentar schreiben',
   name: 'Name',
   email: 'E-Mail (optional, wird nie angezeigt)',

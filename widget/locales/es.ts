@@ -25,7 +25,6 @@ const es: Messages = {
   edit: 'Editar',
   delete: 'Eliminar',
   confirmDelete: '¿Eliminar este comentario?',
-  permalink: 'Enlace a este comentario',
   formHeading: 'Deja un comentario',
   name: 'Nombre',
   email: 'Correo (opcional, nunca se muestra)',

@@ -23,7 +23,6 @@ export const en = {
   edit: 'Edit',
   delete: 'Delete',
   confirmDelete: 'Delete this comment?',
-  permalink: 'Link to this comment',
   formHeading: 'Leave a comment',
   name: 'Name',
   email: 'Email (optional, never shown)',

@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The design tokens every Rapport element reads. Defaults inherit the blog's font and text
- * colour; a blog overrides them with CSS custom properties on the element (see README).
+ * The design tokens, set on the outermost Rapport element only: elements inside it (the comment
+ * form) inherit them, light or dark. Defaults inherit the blog's font and text colour; a blog
+ * overrides them with CSS custom properties on the element (see README).
  */
-export const themeStyles = css`
+export const themeTokens = css`
   :host {
     display: block;
     font: var(--rapport-font, inherit);
@@ -27,6 +28,10 @@ export const themeStyles = css`
     --_on-accent: var(--rapport-on-accent, #0b1020);
     --_error: var(--rapport-error, #fca5a5);
   }
+`;
+
+/** Buttons, links and focus rings, shared by every element that has them. */
+export const controlStyles = css`
   [hidden] {
     display: none !important;
   }

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const formStyles = css`
+  :host {
+    display: block;
+  }
   form {
     display: grid;
     gap: 0.75rem;

@@ -5,7 +5,7 @@ import { scriptOrigin } from '../shared/script-origin.js';
 import { defineOnce } from '../shared/define.js';
 import { forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
 import { en, loadMessages, resolveLocale, type Messages } from '../shared/messages.js';
-import { themeStyles } from '../shared/theme.styles.js';
+import { controlStyles, themeTokens } from '../shared/theme.styles.js';
 import './rapport-comment-form.js';
 import type { RapportCommentForm, FormValues } from './rapport-comment-form.js';
 import { renderComment, type CommentContext } from './render-comment.js';
@@ -18,7 +18,7 @@ import { localizeFieldErrors } from './field-errors.js';
  * Nothing is fetched until the element comes near the viewport.
  */
 export class RapportThread extends LitElement {
-  static override styles = [themeStyles, threadStyles];
+  static override styles = [themeTokens, controlStyles, threadStyles];
   static override properties = {
     site: {},
     page: {},

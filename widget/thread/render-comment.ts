@@ -40,8 +40,7 @@ export function renderComment(node: CommentNode, ctx: CommentContext): TemplateR
         ${renderName(comment.author.name, comment.author.website, `${id}-by`)}
         ${comment.author.isAuthor ? html`<span class="badge" part="badge">${m.authorBadge}</span>` : nothing}
         ${node.parent ? html`<span class="in-reply">${m.inReplyTo(node.parent.author.name || '…')}</span>` : nothing}
-        <a class="when" href="#${id}" aria-label="${m.permalink}: ${fullDate(comment.createdAt, ctx.locale)}"
-          ><time datetime=${comment.createdAt} title=${fullDate(comment.createdAt, ctx.locale)}>${relativeTime(comment.createdAt, ctx.locale)}</time></a>
+        <a class="when" href="#${id}"><time datetime=${comment.createdAt} title=${fullDate(comment.createdAt, ctx.locale)}>${relativeTime(comment.createdAt, ctx.locale)}</time></a>
         ${comment.editedAt ? html`<span class="edited">(${m.edited})</span>` : nothing}
       </header>
       <div class="body" part="comment-body" .innerHTML=${comment.html}></div>

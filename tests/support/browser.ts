@@ -1,0 +1,113 @@
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** One headless Chromium per test file (Debian's, see README "Tests"). */
+export function useBrowser(): { browser: Browser } {
+  const holder = {} as { browser: Browser };
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    holder.browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  afterAll(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
+}
+
+/** Console errors and uncaught exceptions of a page, which every browser test expects to stay empty. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core over the whole page, shadow roots included, and fails with its findings. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  // Evaluated through the DevTools protocol, so it runs even on pages whose CSP forbids eval.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+  expect(violations, `axe violations (${state})`).toEqual([]);
+}
+
+/** A server on a free 127.0.0.1 port. */
+export async function listen(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A blog on its own origin: serves the given pages with the given headers (a CSP, say). */
+export async function startBlog(pages: Record<string, string>, headers: Record<string, string> = {}) {
+  return listen((req, res) => {
+    const page = pages[new URL(req.url ?? '/', 'http://blog').pathname];
+    if (page === undefined) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...headers }).end(page);
+  });
+}
+
+/** A blog post page embedding the widget as the README tells bloggers to. */
+export function blogPost(options: { api: string; site: string; lang?: string; body?: string; embed?: string }): string {
+  const embed = options.embed ?? `<script src="${options.api}/embed.js" data-site="${options.site}" async></script>`;
+  return `<!doctype html><html lang="${options.lang ?? 'en'}"><head><meta charset="utf-8"><title>A post</title>
+<link rel="icon" href="data:,"></head><body><main><h1>A post</h1>${options.body ?? '<p>Text.</p>'}
+<section id="comments">${embed}</section></main></body></html>`;
+}
+
+/** The element that has focus, looking through shadow roots: what a keyboard user is on. */
+export function focused(page: Page): Promise<{ tag: string; name: string; label: string; text: string }> {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return {
+      tag: element?.tagName.toLowerCase() ?? '',
+      name: element?.getAttribute('name') ?? '',
+      label: element?.getAttribute('aria-label') ?? '',
+      text: element?.textContent?.trim() ?? '',
+    };
+  });
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would; fails after `limit` presses. */
+export async function tabTo(page: Page, matches: (el: Awaited<ReturnType<typeof focused>>) => boolean, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached the element; last focused: ${JSON.stringify(await focused(page))}`);
+}
+
+/** Moves a test context's fixed clock to the real time, so the browser and the server agree on edit windows. */
+export function clockToNow(clock: { now(): Date; advance(ms: number): void }): void {
+  clock.advance(Date.now() - clock.now().getTime());
+}
