@@ -6,12 +6,18 @@ import './thread/rapport-thread.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 
-if (script?.dataset.site && !script.dataset.rapportMounted) {
-  // A blog that loads the script twice still gets one thread per tag.
-  script.dataset.rapportMounted = 'true';
+if (script?.dataset.site) {
+  const site = script.dataset.site;
+  const page = script.dataset.page || canonicalPath() || location.pathname;
+  // A blog that pastes the snippet twice still shows the thread once.
+  const shown = [...document.querySelectorAll('rapport-thread')].some((t) => t.site === site && t.page === page);
+  if (!shown) mount(script, site, page);
+}
+
+function mount(script: HTMLScriptElement, site: string, page: string): void {
   const thread = document.createElement('rapport-thread');
-  thread.site = script.dataset.site;
-  thread.page = script.dataset.page || canonicalPath() || location.pathname;
+  thread.site = site;
+  thread.page = page;
   thread.api = scriptOrigin;
   if (script.dataset.theme) thread.setAttribute('theme', script.dataset.theme);
   if (script.dataset.lang) thread.setAttribute('lang', script.dataset.lang);

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -110,4 +110,9 @@ export async function tabTo(page: Page, matches: (el: Awaited<ReturnType<typeof 
 /** Moves a test context's fixed clock to the real time, so the browser and the server agree on edit windows. */
 export function clockToNow(clock: { now(): Date; advance(ms: number): void }): void {
   clock.advance(Date.now() - clock.now().getTime());
+}
+
+/** The text an element shows from its shadow root (a host's own textContent leaves it out). */
+export function shadowText(element: Locator): Promise<string> {
+  return element.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
 }

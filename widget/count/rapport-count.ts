@@ -5,6 +5,9 @@ import { loadMessages, resolveLocale, type Messages } from '../shared/messages.j
 import type { Counts } from '../shared/api-client.js';
 import { countFor } from './count-batcher.js';
 
+/** Passed as a value: the template minifier would trim a literal leading space. */
+const SEPARATOR = ' · ';
+
 /** A page's comment count (and how many wait for the author), for blog index pages. */
 export class RapportCount extends LitElement {
   static override styles = css`
@@ -42,7 +45,7 @@ export class RapportCount extends LitElement {
     if (!this._counts) return nothing;
     const { counts, messages } = this._counts;
     return html`<span part="count">${messages.comments(counts.commentCount)}</span>${counts.awaitingReply > 0
-      ? html` · <span class="waiting" part="waiting">${messages.waitingShort(counts.awaitingReply)}</span>`
+      ? html`${SEPARATOR}<span class="waiting" part="waiting">${messages.waitingShort(counts.awaitingReply)}</span>`
       : nothing}`;
   }
 }
