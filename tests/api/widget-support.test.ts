@@ -1,0 +1,108 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../support/test-context.js';
+import { BLOG_ORIGIN, makeSite, readerComment, snapshot } from '../support/factories.js';
+
+const ctx = useTestContext();
+
+describe('POST /api/preview', () => {
+  it('renders Markdown through the same renderer and sanitizer as a real post, storing nothing', async () => {
+    await makeSite(ctx);
+    const before = await snapshot(ctx);
+    const res = await request(ctx.app)
+      .post('/api/preview')
+      .send({ body: '**Hi** <script>alert(1)</script> [x](javascript:alert(1)) [y](https://example.com)' });
+    expect(res.status).toBe(200);
+    expect(res.body.html).toContain('<strong>Hi</strong>');
+    expect(res.body.html).not.toContain('<script');
+    expect(res.body.html).not.toMatch(/href="javascript:/i);
+    expect(res.body.html).toContain('&lt;script&gt;');
+    expect(res.body.html).toContain('<a href="https://example.com" rel="nofollow ugc noopener">y</a>');
+    expect(await snapshot(ctx)).toBe(before);
+  });
+
+  it('refuses a body that is not text or too long, naming the field', async () => {
+    for (const body of [{ $ne: '' }, 42, 'x'.repeat(10_001)]) {
+      const res = await request(ctx.app).post('/api/preview').send({ body });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid');
+      expect(Object.keys(res.body.error.fields)).toEqual(['body']);
+    }
+  });
+});
+
+describe('the honeypot field', () => {
+  it('holds a comment that filled it for moderation instead of publishing it', async () => {
+    const site = await makeSite(ctx);
+    const res = await request(ctx.app)
+      .post('/api/comments')
+      .set('Origin', BLOG_ORIGIN)
+      .send({ site: site.siteId, page: '/trap/', name: 'Bot', body: 'Cheap pills', honeypot: 'http://spam.example' });
+    expect(res.status).toBe(201);
+    expect(res.body.comment.status).toBe('pending');
+    const thread = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/trap/' });
+    expect(thread.body.comments).toEqual([]);
+    expect(thread.body.page.commentCount).toBe(0);
+    expect((await ctx.models.Comment.findById(res.body.comment.id).lean())?.status).toBe('pending');
+  });
+});
+
+describe('a deleted comment in the thread', () => {
+  it('leaves a placeholder with nothing of its text or writer when it has replies, and nothing when it has none', async () => {
+    const site = await makeSite(ctx);
+    const parent = await readerComment(ctx, site, { pageKey: '/gone/', name: 'Ann', body: 'Secret words' });
+    const lonely = await readerComment(ctx, site, { pageKey: '/gone/', name: 'Cy', body: 'Nobody answers me' });
+    const reply = await readerComment(ctx, site, { pageKey: '/gone/', parentId: parent.id, name: 'Bo', body: 'Agreed' });
+    for (const { id, editToken } of [parent, lonely]) {
+      const res = await request(ctx.app).delete(`/api/comments/${id}`).set('Authorization', `Bearer ${editToken}`).set('Origin', BLOG_ORIGIN);
+      expect(res.status).toBe(204);
+    }
+    ctx.clock.advance(2000);
+    const res = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/gone/' });
+    expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual([parent.id, reply.id]);
+    expect(res.body.comments[0]).toEqual({
+      id: parent.id,
+      parentId: null,
+      author: { name: '', website: null, isAuthor: false },
+      html: '',
+      createdAt: expect.any(String),
+      editedAt: null,
+      awaitingReply: false,
+      removed: true,
+    });
+    expect(JSON.stringify(res.body)).not.toContain('Secret words');
+    expect(JSON.stringify(res.body)).not.toContain('Ann');
+    expect(res.body.page.commentCount).toBe(1);
+  });
+});
+
+describe('GET /embed.js', () => {
+  it('serves the widget to any site, cached briefly and revalidated by ETag', async () => {
+    const res = await request(ctx.app).get('/embed.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(res.headers['cache-control']).toContain('max-age=300');
+    expect(res.text).toContain('rapport-thread');
+    const again = await request(ctx.app).get('/embed.js').set('If-None-Match', res.headers.etag!);
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the other languages as modules other origins may import', async () => {
+    const res = await request(ctx.app).get('/embed/locales/de.js').set('Origin', BLOG_ORIGIN);
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.text).toContain('Kommentar');
+    expect((await request(ctx.app).get('/embed/locales/xx.js')).status).toBe(404);
+  });
+});
+
+describe('GET /demo', () => {
+  it('serves a blog post embedding the widget as a blogger would, under a strict policy', async () => {
+    const res = await request(ctx.app).get('/demo');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.text).toContain('<script src="/embed.js" data-site="demo" async></script>');
+  });
+});
