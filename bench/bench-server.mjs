@@ -19,7 +19,9 @@ const config = loadConfig({ ...process.env, DATA_DIR: dataDir, MONGODB_URI: '' }
 const database = await openDatabase(config);
 const { models, services } = await prepareServices(database, config);
 const start = new Date(Date.now() - 86_400_000);
-await services.sites.create({ id: 'bench', name: 'Bench blog', origins: [ORIGIN] }, start);
+// BENCH_BLOG_ORIGIN: a real blog page's origin (bench/render-time.mjs), allowed besides the fixed one.
+const origins = [ORIGIN, ...(process.env.BENCH_BLOG_ORIGIN ? [process.env.BENCH_BLOG_ORIGIN] : [])];
+await services.sites.create({ id: 'bench', name: 'Bench blog', origins }, start);
 const { author } = await services.authors.create({ siteId: 'bench', name: 'Sonia', email: 'sonia@bench.test' }, start);
 for (const size of [10, 100, 1000]) {
   await seedThread(services, { siteId: 'bench', authorId: author._id, pageKey: `/post-${size}/`, size, start });

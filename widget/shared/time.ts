@@ -7,10 +7,22 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/** One formatter per locale: building an Intl formatter costs far more than using one. */
+function perLocale<Format>(build: (locale: string) => Format): (locale: string) => Format {
+  const built = new Map<string, Format>();
+  return (locale) => {
+    if (!built.has(locale)) built.set(locale, build(locale));
+    return built.get(locale)!;
+  };
+}
+
+const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const dateFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }));
+
 /** "3 hours ago", "gerade eben"… in the reader's language. */
 export function relativeTime(iso: string, locale: string, now = Date.now()): string {
   const seconds = (Date.parse(iso) - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeFormat(locale);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -19,5 +31,5 @@ export function relativeTime(iso: string, locale: string, now = Date.now()): str
 
 /** The full date and time, for the tooltip. */
 export function fullDate(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return dateFormat(locale).format(new Date(iso));
 }
