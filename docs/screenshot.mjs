@@ -1,0 +1,53 @@
+// node docs/screenshot.mjs — the README's pictures: the demo blog post's comments, light and
+// dark, from a real server on a fresh data directory, in headless Chromium.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const port = await new Promise((resolve) => {
+  const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const { port: free } = probe.address();
+    probe.close(() => resolve(free));
+  });
+});
+const url = `http://127.0.0.1:${port}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-shot-'));
+const server = spawn(process.execPath, [new URL('../dist/api/main.js', import.meta.url).pathname], {
+  env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  stdio: 'ignore',
+});
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+try {
+  for (const scheme of ['light', 'dark']) {
+    const page = await browser.newPage({ viewport: { width: 820, height: 1000 }, colorScheme: scheme, deviceScaleFactor: 1 });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.goto(`${url}/demo`);
+        break;
+      } catch (error) {
+        if (attempt > 60) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    await page.locator('rapport-thread').scrollIntoViewIfNeeded();
+    await page.locator('rapport-thread article').first().waitFor();
+    const box = await page.locator('#comments').boundingBox();
+    const margin = 24;
+    await page.screenshot({
+      path: new URL(`./screenshot-${scheme}.png`, import.meta.url).pathname,
+      fullPage: true,
+      clip: { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
+    });
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
