@@ -93,6 +93,60 @@ describe('embedding on a blog', () => {
     expect(errors).toEqual([]);
   });
 
+  it('takes the blog’s theming through custom properties and parts; the blog’s CSS does not leak in, nor ours out', async () => {
+    const blogCss = `<style>
+      body { font-family: Georgia, serif; color: rgb(10, 20, 30); }
+      rapport-thread { --rapport-accent: rgb(154, 52, 18); }
+      rapport-thread::part(submit) { text-transform: uppercase; }
+      rapport-thread::part(waiting) { border-inline-start-width: 7px; }
+      article { display: none; }
+      button { padding: 1px; }
+    </style>`;
+    const embed = `<button id="blog-button">Subscribe</button><script src="${api.url}/embed.js" data-site="${site.siteId}" data-page="/post/" async></script>`;
+    pages['/themed/'] = blogPost({ api: api.url, site: site.siteId, embed }).replace('</head>', `${blogCss}</head>`);
+    pages['/plain/'] = blogPost({ api: api.url, site: site.siteId, embed: '<button id="blog-button">Subscribe</button>' }).replace('</head>', `${blogCss}</head>`);
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${blog.url}/themed/`);
+    const thread = page.locator('rapport-thread');
+    await thread.locator('article').first().waitFor();
+    const style = (locator: import('playwright-core').Locator, property: string) =>
+      locator.evaluate((el, name) => getComputedStyle(el).getPropertyValue(name), property);
+
+    expect(await thread.locator('article').first().isVisible()).toBe(true);
+    expect(await style(thread.locator('.body').first(), 'font-family')).toBe('Georgia, serif');
+    expect(await style(thread.locator('.body').first(), 'color')).toBe('rgb(10, 20, 30)');
+    expect(await style(thread.locator('.badge'), 'background-color')).toBe('rgb(154, 52, 18)');
+    expect(await style(thread.locator('button[type=submit]'), 'text-transform')).toBe('uppercase');
+    expect(await style(thread.locator('article.waiting').first(), 'border-inline-start-width')).toBe('7px');
+    expect(await style(thread.getByRole('button', { name: 'Newest first' }), 'padding-top')).not.toBe('1px');
+
+    const plain = await chromium.browser.newPage();
+    await plain.goto(`${blog.url}/plain/`);
+    for (const property of ['padding-top', 'border-radius', 'font-weight', 'background-color']) {
+      expect(await style(page.locator('#blog-button'), property)).toBe(await style(plain.locator('#blog-button'), property));
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a long thread 100 comments at a time, in Spanish too', async () => {
+    for (let i = 1; i <= 120; i++) await readerComment(ctx, site, { pageKey: '/long-thread/', name: `R${i}`, body: `Comentario ${i}` });
+    pages['/largo/'] = blogPost({ api: api.url, site: site.siteId, lang: 'es', embed: `<script src="${api.url}/embed.js" data-site="${site.siteId}" data-page="/long-thread/" async></script>` });
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${blog.url}/largo/`);
+    const thread = page.locator('rapport-thread');
+    await thread.locator('article').first().waitFor();
+    expect(await thread.locator('h2').textContent()).toBe('120 comentarios');
+    expect(await thread.locator('article').count()).toBe(100);
+    await thread.getByRole('button', { name: 'Ver más comentarios' }).click();
+    await expect.poll(() => thread.locator('article').count()).toBe(120);
+    expect(await thread.locator('article .body').last().textContent()).toBe('Comentario 120');
+    expect(await thread.getByRole('button', { name: 'Ver más comentarios' }).count()).toBe(0);
+    await expectAccessible(page, 'Spanish, all loaded');
+    expect(errors).toEqual([]);
+  });
+
   it('counts comments for an index page in one request', async () => {
     const question = await readerComment(ctx, site, { pageKey: '/counted/', body: 'A question?' });
     await readerComment(ctx, site, { pageKey: '/counted/', body: 'Another.' });

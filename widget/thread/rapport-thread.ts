@@ -205,7 +205,7 @@ export class RapportThread extends LitElement {
 
   private _renderForm(mode: 'new' | 'reply' | 'edit', heading: string, active = true) {
     const editing = mode === 'edit' && this._openForm ? this._own[this._openForm.id]?.body ?? '' : '';
-    return html`<rapport-comment-form .messages=${this._messages} .identity=${loadIdentity()} .api=${this._client}
+    return html`<rapport-comment-form exportparts="form, input, textarea, checkbox, preview, button, submit" .messages=${this._messages} .identity=${loadIdentity()} .api=${this._client}
       mode=${mode} heading=${heading} .initialBody=${editing} ?busy=${this._busy && active}
       .errors=${active ? this._errors : {}} @rapport-form-submitted=${this._submitted}
       @rapport-form-cancelled=${this._closeForm}></rapport-comment-form>
