@@ -14,6 +14,7 @@ function setWidgetHeaders(res: express.Response): void {
  */
 export function embedScriptRoutes({ widgetDir }: { widgetDir: string }): Router {
   const router = Router();
-  router.use(express.static(widgetDir, { index: false, redirect: false, setHeaders: setWidgetHeaders }));
+  // Only these paths: mounted for every request, the file lookup would cost each API call a stat().
+  router.get(['/embed.js', '/embed/locales/:file'], express.static(widgetDir, { index: false, redirect: false, setHeaders: setWidgetHeaders }));
   return router;
 }
