@@ -1,3 +1,4 @@
+import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -7,6 +8,8 @@ import type { Services } from './services/services.js';
 import { publicApiCors } from './http/allowed-origins.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { requestLogging } from './http/request-logging.js';
+import { authRoutes } from './routes/auth.js';
+import { authorActionRoutes } from './routes/author-actions.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { demoRoutes } from './routes/demo.js';
@@ -46,6 +49,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   api.use(publicApiCors(deps.models));
   api.use(express.json({ limit: '64kb', strict: true }));
+  api.use(cookieParser());
+  api.use(authRoutes(deps));
+  api.use(authorActionRoutes(deps));
   api.use(commentRoutes(deps));
   api.use(countRoutes(deps));
   api.use(notFoundHandler);

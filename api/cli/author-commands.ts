@@ -25,4 +25,22 @@ export function addAuthorCommands(program: Command): void {
         if (generatedPassword) print(`Generated password: ${generatedPassword}`);
       });
     });
+
+  author
+    .command('passwd <site> <email>')
+    .description('set a new password for an author, signing them out everywhere')
+    .option('--password <password>', 'the new password (generated when omitted)')
+    .action(async (site: string, emailArgument: string, options: { password?: string }) => {
+      const email = checked(z.email(), emailArgument, 'email');
+      await withServices(async (services) => {
+        const { author: account, generatedPassword } = await services.authors.setPassword(
+          checked(siteId, site, 'site id'),
+          email,
+          options.password,
+        );
+        await services.sessions.revokeAll(account._id);
+        print(`New password set for ${email} on ${site}; their sessions have ended.`);
+        if (generatedPassword) print(`Generated password: ${generatedPassword}`);
+      });
+    });
 }

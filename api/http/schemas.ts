@@ -73,3 +73,40 @@ export const countsQuery = z.object({
 });
 
 export const bearerToken = z.string().regex(/^Bearer [A-Za-z0-9_-]{10,100}$/, 'must be "Bearer" and an edit token');
+
+// POST /api/auth/login
+export const loginBody = z.object({
+  email: z.string().max(LIMITS.email, `must be at most ${LIMITS.email} characters`),
+  password: z.string().max(1000, 'must be at most 1000 characters'),
+});
+
+// GET /api/inbox
+export const inboxQuery = z.object({
+  site: siteId,
+  view: z.enum(['awaiting', 'pending', 'spam', 'all']).default('awaiting'),
+  page: pageKey.optional(),
+  cursor: z.string().max(300).optional(),
+});
+
+// GET /api/stats
+export const statsQuery = z.object({
+  site: siteId,
+  days: z.coerce.number().int('must be a whole number').min(1).max(366).default(30),
+});
+
+// POST /api/comments/:id/replies
+export const authorReplyBody = z.object({
+  body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),
+});
+
+// PATCH /api/comments/:id by an author of the comment's site: one change at a time
+export const authorChangeBody = z
+  .object({
+    status: z.enum(['published', 'spam', 'deleted']).optional(),
+    awaitingReply: z.boolean().optional(),
+    body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`).optional(),
+  })
+  .refine((change) => [change.status, change.awaitingReply, change.body].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of status, awaitingReply or body',
+    path: ['status'],
+  });

@@ -28,6 +28,17 @@ const commentSchema = new Schema(
     awaitingReply: { type: Boolean, required: true },
     waitingSince: { type: Date, default: null },
     clientId: { type: String, default: undefined },
+    /** The same reader across comments on a site (services/reader-signals.ts); null for authors. */
+    readerKey: { type: String, default: null },
+    /** Why a reader comment matters, decided when written; `priority` is the inbox tier they give. */
+    signals: {
+      type: new Schema(
+        { question: Boolean, replyToAuthor: Boolean, firstTime: Boolean, mentionsAuthor: Boolean },
+        { _id: false },
+      ),
+      default: null,
+    },
+    priority: { type: Number, default: 3 },
     /** Random per comment; mixed into the edit token so a token never outlives its comment. */
     editSalt: { type: String, required: true },
     createdAt: { type: Date, required: true },
@@ -45,6 +56,13 @@ commentSchema.index(
 );
 // Waiting comments of a site, longest-waiting first (inbox and counts).
 commentSchema.index({ siteId: 1, awaitingReply: 1, waitingSince: 1 });
+// The inbox's Awaiting reply view: by tier, then longest-waiting first.
+commentSchema.index({ siteId: 1, awaitingReply: 1, priority: 1, waitingSince: 1, _id: 1 });
+// The inbox's other views, newest first.
+commentSchema.index({ siteId: 1, status: 1, createdAt: -1, _id: -1 });
+commentSchema.index({ siteId: 1, createdAt: -1, _id: -1 });
+// A reader's history on a site.
+commentSchema.index({ siteId: 1, readerKey: 1 });
 // A subtree: everything with a given comment among its ancestors.
 commentSchema.index({ ancestors: 1 });
 

@@ -3,6 +3,8 @@ import { defineAppSettingModel } from './app-setting.js';
 import { defineAuthorModel } from './author.js';
 import { defineCommentModel } from './comment.js';
 import { definePageModel } from './page.js';
+import { defineRateLimitCounterModel } from './rate-limit-counter.js';
+import { defineSessionModel } from './session.js';
 import { defineSiteModel } from './site.js';
 
 /** Every collection's model, bound to one connection (so tests can use a database per file). */
@@ -12,6 +14,8 @@ export function defineModels(connection: Connection) {
     Author: defineAuthorModel(connection),
     Comment: defineCommentModel(connection),
     Page: definePageModel(connection),
+    RateLimitCounter: defineRateLimitCounterModel(connection),
+    Session: defineSessionModel(connection),
     Site: defineSiteModel(connection),
   };
 }

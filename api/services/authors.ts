@@ -1,6 +1,7 @@
 import type { Models } from '../models/models.js';
 import { AppError, NotFoundError } from '../errors.js';
 import { generatePassword, hashPassword } from './passwords.js';
+import type { SignedInAuthor } from './sessions.js';
 import { cleanName } from './text.js';
 
 export interface NewAuthor {
@@ -39,5 +40,26 @@ export class AuthorService {
 
   async findByEmail(siteId: string, email: string) {
     return this.models.Author.findOne({ siteId, email: email.trim().toLowerCase() }).lean();
+  }
+
+  /** Sets a new password (generated when none is given) and answers it in clear only when generated. */
+  async setPassword(siteId: string, email: string, password: string | undefined) {
+    const author = await this.findByEmail(siteId, email);
+    if (!author) throw new NotFoundError(`Author ${email} of site "${siteId}"`);
+    const chosen = password ?? generatePassword();
+    await this.models.Author.updateOne({ _id: author._id }, { $set: { passwordHash: await hashPassword(chosen) } });
+    return { author, generatedPassword: password ? undefined : chosen };
+  }
+
+  /** What the inbox shows about who is signed in: their name and the sites they write. */
+  async describe(signedIn: SignedInAuthor) {
+    const accounts = await this.models.Author.find({ _id: { $in: signedIn.accounts.map((a) => a.authorId) } }).lean();
+    const sites = await this.models.Site.find({ _id: { $in: accounts.map((a) => a.siteId) } }).lean();
+    return {
+      author: { name: accounts[0]?.name ?? '', email: signedIn.email },
+      sites: sites
+        .map((site) => ({ id: site._id, name: site.name, replyGoalHours: site.settings.replyGoalHours, moderation: site.settings.moderation }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
   }
 }

@@ -1,12 +1,13 @@
 import type { Types } from 'mongoose';
 import type { Models } from '../models/models.js';
 import type { CommentStatus } from '../models/comment.js';
-import { ForbiddenError, NotFoundError } from '../errors.js';
+import { AppError, ForbiddenError, NotFoundError } from '../errors.js';
 import { AwaitingReplyKeeper } from './awaiting-reply.js';
 import { toPublicComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
 import { parseObjectId } from './ids.js';
 import { prepareContent } from './comment-writes.js';
+import { asksQuestion, mentionsAnyOf, priorityOf } from './reader-signals.js';
 
 /** Changing comments after they exist: readers within their edit window, authors as moderators. */
 export class CommentChanges {
@@ -24,9 +25,16 @@ export class CommentChanges {
   async editByReader(commentId: string, token: string, body: string, now: Date) {
     const comment = await this.readerEditable(commentId, token, now);
     const content = prepareContent(comment.name, body);
+    // What the text says may change its place in the inbox; who wrote it and where may not.
+    const authors = await this.models.Author.find({ siteId: comment.siteId }, { name: 1 }).lean();
+    const signals = comment.signals && {
+      ...comment.signals,
+      question: asksQuestion(content.body),
+      mentionsAuthor: mentionsAnyOf(content.body, authors.map((a) => a.name)),
+    };
     const updated = await this.models.Comment.findOneAndUpdate(
       { _id: comment._id, status: { $in: ['published', 'pending'] } },
-      { $set: { body: content.body, html: content.html, editedAt: now } },
+      { $set: { body: content.body, html: content.html, editedAt: now, ...(signals && { signals, priority: priorityOf(signals) }) } },
       { returnDocument: 'after', lean: true },
     );
     if (!updated) throw new NotFoundError('Comment');
@@ -45,6 +53,9 @@ export class CommentChanges {
   /** An author moves a comment of their site between published, pending, spam and deleted. */
   async setStatus(commentId: string, status: CommentStatus) {
     const comment = await this.find(commentId);
+    if (comment.status === 'deleted' && status !== 'deleted' && !comment.isAuthor && comment.body === '') {
+      throw new AppError(409, 'deleted_by_reader', 'Its reader deleted this comment; its text is gone.');
+    }
     const others = (['published', 'pending', 'spam', 'deleted'] as const).filter((s) => s !== status);
     await this.keeper.changeStatus(comment._id, [...others], status);
     this.siteChanged(comment.siteId);

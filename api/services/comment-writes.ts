@@ -10,6 +10,8 @@ import type { EditTokens } from './edit-tokens.js';
 import { parseObjectId } from './ids.js';
 import { renderMarkdown } from './markdown.js';
 import type { PageService } from './pages.js';
+import { asksQuestion, mentionsAnyOf, priorityOf, readerKeyOf, type ReaderSignals } from './reader-signals.js';
+import type { Signer } from './secrets.js';
 import type { SiteService } from './sites.js';
 import { cleanBody, cleanName } from './text.js';
 
@@ -41,7 +43,7 @@ export interface PostedComment {
 
 /** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
 type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body' | 'html' | 'isAuthor' | 'authorId' | 'status'> &
-  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'clientId'>>;
+  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'clientId' | 'readerKey' | 'priority'>> & { signals?: ReaderSignals };
 
 /** Creating comments: readers through the public form, authors through their session. */
 export class CommentWriter {
@@ -52,6 +54,7 @@ export class CommentWriter {
     private readonly sites: SiteService,
     private readonly pages: PageService,
     private readonly editTokens: EditTokens,
+    private readonly signer: Signer,
     private readonly siteChanged: (siteId: string) => void,
   ) {
     this.keeper = new AwaitingReplyKeeper(models);
@@ -77,6 +80,8 @@ export class CommentWriter {
       { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl },
       now,
     );
+    const readerKey = readerKeyOf(this.signer, input.email, content.name);
+    const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
     const held = site.settings.moderation === 'pre' || Boolean(input.honeypot);
     const status: CommentStatus = held ? 'pending' : 'published';
     const draft = {
@@ -87,6 +92,9 @@ export class CommentWriter {
       website: input.website ?? null,
       notifyReplies: Boolean(input.notifyReplies && input.email),
       clientId: input.clientId,
+      readerKey,
+      signals,
+      priority: priorityOf(signals),
       isAuthor: false,
       authorId: null,
       status,
@@ -143,6 +151,19 @@ export class CommentWriter {
     await this.keeper.commentInserted(comment);
     this.siteChanged(comment.siteId);
     return comment;
+  }
+
+  private async signalsFor(siteId: string, body: string, parent: { isAuthor: boolean } | null, readerKey: string): Promise<ReaderSignals> {
+    const [earlier, authors] = await Promise.all([
+      this.models.Comment.exists({ siteId, readerKey }),
+      this.models.Author.find({ siteId }, { name: 1 }).lean(),
+    ]);
+    return {
+      question: asksQuestion(body),
+      replyToAuthor: Boolean(parent?.isAuthor),
+      firstTime: !earlier,
+      mentionsAuthor: mentionsAnyOf(body, authors.map((a) => a.name)),
+    };
   }
 
   /** The comment being replied to, which must be on the same page and visible. */

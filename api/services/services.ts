@@ -8,6 +8,9 @@ import { PageService } from './pages.js';
 import { PublicThreads } from './public-threads.js';
 import { ThreadCache } from './thread-cache.js';
 import { createSigner } from './secrets.js';
+import { SessionService } from './sessions.js';
+import { InboxService } from './inbox.js';
+import { StatsService } from './stats.js';
 import { SiteService } from './sites.js';
 import { ThreadReader } from './thread-reads.js';
 
@@ -27,11 +30,14 @@ export function createServices(models: Models, secret: string) {
     sites,
     pages,
     authors: new AuthorService(models, siteChanged),
-    writer: new CommentWriter(models, sites, pages, editTokens, siteChanged),
+    writer: new CommentWriter(models, sites, pages, editTokens, signer, siteChanged),
     changes: new CommentChanges(models, editTokens, siteChanged),
     threads,
     publicThreads: new PublicThreads(sites, threads, cache),
     formTokens: new FormTokens(signer),
+    sessions: new SessionService(models),
+    inbox: new InboxService(models),
+    stats: new StatsService(models),
   };
 }
 

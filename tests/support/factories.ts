@@ -1,3 +1,4 @@
+import request from 'supertest';
 import crypto from 'node:crypto';
 import type { TestContext } from './test-context.js';
 import type { ReaderCommentInput } from '../../api/services/comment-writes.js';
@@ -20,7 +21,7 @@ export async function makeSite(
     });
   }
   const { author } = await ctx.services.authors.create(
-    { siteId: id, name: 'Sonia', email: `${unique('sonia')}@example.com`, password: 'correct horse battery' },
+    { siteId: id, name: 'Sonia', email: `${unique('sonia')}@example.com`, password: AUTHOR_PASSWORD },
     ctx.clock.now(),
   );
   return { siteId: id, author };
@@ -63,4 +64,15 @@ export async function snapshot(ctx: TestContext) {
     ctx.models.Site.find().sort({ _id: 1 }).lean(),
   ]);
   return JSON.stringify({ comments, pages, sites });
+}
+
+/** The inbox's own origin in tests (the test app's PUBLIC_URL). */
+export const INBOX_ORIGIN = 'http://127.0.0.1:9';
+export const AUTHOR_PASSWORD = 'correct horse battery';
+
+/** Signs an author in through the API; answers the Cookie header value to send. */
+export async function signIn(ctx: TestContext, email: string, password = AUTHOR_PASSWORD): Promise<string> {
+  const res = await request(ctx.app).post('/api/auth/login').set('Origin', INBOX_ORIGIN).send({ email, password });
+  if (res.status !== 204) throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.headers['set-cookie']![0]!.split(';')[0]!;
 }

@@ -1,0 +1,46 @@
+import type { CookieOptions, Request, RequestHandler } from 'express';
+import { AppError, ForbiddenError } from '../errors.js';
+import type { Clock } from '../services/clock.js';
+import type { Services } from '../services/services.js';
+import type { SignedInAuthor } from '../services/sessions.js';
+import { SESSION_ABSOLUTE_MS } from '../services/sessions.js';
+
+/**
+ * The session cookie. Over https it takes the `__Host-` prefix, which browsers accept only
+ * when Secure, host-only and for the whole site; plain http (local trials) cannot have it.
+ */
+export function sessionCookie(publicUrl: string): { name: string; options: CookieOptions } {
+  const secure = publicUrl.startsWith('https:');
+  return {
+    name: secure ? '__Host-rapport_session' : 'rapport_session',
+    options: { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: SESSION_ABSOLUTE_MS },
+  };
+}
+
+/** The signed-in author of this request, set by `requireAuthor`. */
+export function authorOf(res: { locals: Record<string, unknown> }): SignedInAuthor {
+  return res.locals.author as SignedInAuthor;
+}
+
+export function sessionToken(req: Request, publicUrl: string): string | undefined {
+  const value = (req.cookies as Record<string, unknown> | undefined)?.[sessionCookie(publicUrl).name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Author calls: a live session is required (401 otherwise), and a call that changes anything
+ * must come from the inbox's own origin, so no other page can make a signed-in browser act.
+ */
+export function requireAuthor({ services, clock, publicUrl }: { services: Services; clock: Clock; publicUrl: string }): RequestHandler {
+  const ownOrigin = new URL(publicUrl).origin;
+  return async (req, res, next) => {
+    const token = sessionToken(req, publicUrl);
+    const author = token ? await services.sessions.recognize(token, clock.now()) : undefined;
+    if (!author) throw new AppError(401, 'not_signed_in', 'Sign in as an author first.');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('origin') !== ownOrigin) {
+      throw new ForbiddenError('origin_not_allowed', `Author actions are accepted only from ${ownOrigin}.`);
+    }
+    res.locals.author = author;
+    next();
+  };
+}

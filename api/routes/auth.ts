@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { AppError, ForbiddenError } from '../errors.js';
+import { authorOf, requireAuthor, sessionCookie, sessionToken } from '../http/author-session.js';
+import { loginLimits } from '../http/login-limits.js';
+import { loginBody } from '../http/schemas.js';
+import { parseInput } from '../http/validate.js';
+import type { Models } from '../models/models.js';
+import type { Clock } from '../services/clock.js';
+import type { Services } from '../services/services.js';
+
+/** Signing authors in and out of the inbox. */
+export function authRoutes(deps: { services: Services; models: Models; clock: Clock; publicUrl: string }): Router {
+  const { services, clock, publicUrl } = deps;
+  const router = Router();
+  const cookie = sessionCookie(publicUrl);
+  const ownOrigin = new URL(publicUrl).origin;
+
+  // POST /api/auth/login {email, password} → 204 and the session cookie
+  router.post('/auth/login', ...loginLimits(deps.models), async (req, res) => {
+    const origin = req.get('origin');
+    if (origin !== undefined && origin !== ownOrigin) {
+      throw new ForbiddenError('origin_not_allowed', `Sign in at ${ownOrigin}/inbox.`);
+    }
+    const { email, password } = parseInput(loginBody, req.body);
+    const token = await services.sessions.signIn(email, password, clock.now());
+    if (!token) throw new AppError(401, 'bad_credentials', 'That email and password do not match an author.');
+    res.cookie(cookie.name, token, cookie.options).status(204).end();
+  });
+
+  // POST /api/auth/logout — ends this browser's session
+  router.post('/auth/logout', requireAuthor(deps), async (req, res) => {
+    await services.sessions.signOut(sessionToken(req, publicUrl)!);
+    res.clearCookie(cookie.name, { ...cookie.options, maxAge: undefined }).status(204).end();
+  });
+
+  // GET /api/auth/me → the author and their sites
+  router.get('/auth/me', requireAuthor(deps), async (_req, res) => {
+    res.json(await services.authors.describe(authorOf(res)));
+  });
+
+  return router;
+}
