@@ -54,7 +54,7 @@ export class StatsService {
       oldestWaitingSince: oldest?.waitingSince?.toISOString() ?? null,
       overdue: waiting.filter((c) => c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs).length,
       replyGoalHours: site.settings.replyGoalHours,
-      perPage: perPage.sort((a, b) => b.received - a.received),
+      perPage: perPage.sort((a, b) => b.received - a.received || a.page.key.localeCompare(b.page.key)),
       perWeek,
     };
   }

@@ -65,5 +65,24 @@ describe('rapport (CLI)', () => {
       const thread = await fetch(`${server.url}/api/comments?site=live&page=/`);
       expect(thread.status).toBe(200);
     });
+
+    it('resets an author’s password: the new one signs in, the old one and its sessions no longer work', async () => {
+      const login = (password: string) =>
+        fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'a@live.example', password }) });
+      const set = await runCli(['author', 'passwd', 'live', 'a@live.example', '--password', 'first long password'], { DATA_DIR: dataDir });
+      expect(set.code).toBe(0);
+      const first = await login('first long password');
+      expect(first.status).toBe(204);
+      const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+
+      const reset = await runCli(['author', 'passwd', 'live', 'a@live.example'], { DATA_DIR: dataDir });
+      expect(reset.code).toBe(0);
+      expect(reset.stdout).toContain('their sessions have ended');
+      const generated = /Generated password: (\S+)/.exec(reset.stdout)![1]!;
+      expect((await login('first long password')).status).toBe(401);
+      expect((await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+      expect((await login(generated)).status).toBe(204);
+      expect((await runCli(['author', 'passwd', 'live', 'nobody@live.example'], { DATA_DIR: dataDir })).code).toBe(1);
+    });
   });
 });
