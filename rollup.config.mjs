@@ -1,6 +1,7 @@
 // Bundles the widget into dist/widget/embed.js: one minified classic script, Lit and all CSS
 // inside, nothing fetched from any other host at run time. Texts in languages other than
 // English become small modules in dist/widget/embed/locales/, fetched only by pages in them.
+// The author's inbox is dist/widget/inbox.js, served with its page at /inbox.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -33,6 +34,11 @@ export default [
   {
     input: 'widget/embed.ts',
     output: { file: 'dist/widget/embed.js', format: 'iife', sourcemap: false },
+    plugins: plugins(),
+  },
+  {
+    input: 'widget/inbox.ts',
+    output: { file: 'dist/widget/inbox.js', format: 'iife', sourcemap: false },
     plugins: plugins(),
   },
   {

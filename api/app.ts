@@ -15,6 +15,7 @@ import { countRoutes } from './routes/counts.js';
 import { demoRoutes } from './routes/demo.js';
 import { embedScriptRoutes } from './routes/embed-script.js';
 import { healthRoutes } from './routes/health.js';
+import { inboxPageRoutes } from './routes/inbox-page.js';
 
 /** Everything the HTTP app needs, built once by the entry point (or a test). */
 export interface AppDeps {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(deps));
   app.use(embedScriptRoutes(deps));
   app.use(demoRoutes(deps));
+  app.use(inboxPageRoutes(deps));
 
   const api = express.Router();
   // The widget runs on other sites' pages, so its API must be readable across origins.

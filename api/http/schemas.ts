@@ -102,7 +102,8 @@ export const authorReplyBody = z.object({
 // PATCH /api/comments/:id by an author of the comment's site: one change at a time
 export const authorChangeBody = z
   .object({
-    status: z.enum(['published', 'spam', 'deleted']).optional(),
+    // 'pending' lets the inbox undo an approval.
+    status: z.enum(['published', 'pending', 'spam', 'deleted']).optional(),
     awaitingReply: z.boolean().optional(),
     body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`).optional(),
   })

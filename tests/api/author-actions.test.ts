@@ -102,7 +102,7 @@ describe('PATCH /api/comments/:id by an author', () => {
     const comment = await readerComment(ctx, site);
     const cookie = await signIn(ctx, site.author.email);
     const before = await snapshot(ctx);
-    for (const body of [{}, { status: 'spam', awaitingReply: false }, { status: 'pending' }, { awaitingReply: 'no' }]) {
+    for (const body of [{}, { status: 'spam', awaitingReply: false }, { status: 'hidden' }, { awaitingReply: 'no' }]) {
       const res = await patch(comment.id, cookie, body);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('invalid');

@@ -43,22 +43,27 @@ export function useTestContext(): TestContext {
     await ensureIndexes(context.models);
     context.services = createServices(context.models, 'test-secret-test-secret-test-secret');
     context.clock = new FixedClock();
-    context.app = createApp({
-      services: context.services,
-      models: context.models,
-      clock: context.clock,
-      logger: pino({ level: 'silent' }),
-      trustProxy: false,
-      widgetDir: WIDGET_DIR,
-      publicUrl: 'http://127.0.0.1:9',
-      pingDatabase: async () => {
-        await context.connection.db!.admin().ping();
-      },
-    });
+    context.app = appFor(context, 'http://127.0.0.1:9');
   });
   afterAll(async () => {
     await context.connection.dropDatabase();
     await context.connection.close();
   });
   return context;
+}
+
+/** The app on a test context's database, for a given PUBLIC_URL (the inbox checks its origin). */
+export function appFor(context: TestContext, publicUrl: string): express.Express {
+  return createApp({
+    services: context.services,
+    models: context.models,
+    clock: context.clock,
+    logger: pino({ level: 'silent' }),
+    trustProxy: false,
+    widgetDir: WIDGET_DIR,
+    publicUrl,
+    pingDatabase: async () => {
+      await context.connection.db!.admin().ping();
+    },
+  });
 }

@@ -1,0 +1,140 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type express from 'express';
+import { ensureDemoSite } from '../../api/services/demo-site.js';
+import { readerComment } from '../support/factories.js';
+import { appFor, useTestContext } from '../support/test-context.js';
+import { clockToNow, collectErrors, expectAccessible, focused, listen, shadowText, useBrowser } from '../support/browser.js';
+
+const ctx = useTestContext();
+const chromium = useBrowser();
+let server: Awaited<ReturnType<typeof listen>>;
+let password: string;
+
+beforeAll(async () => {
+  clockToNow(ctx.clock);
+  // The inbox checks that author actions come from PUBLIC_URL's origin: the app must know its own address.
+  const holder: { app?: express.Express } = {};
+  server = await listen((req, res) => holder.app!(req, res));
+  holder.app = appFor(ctx, server.url);
+  password = (await ensureDemoSite(ctx.services, server.url, ctx.clock.now()))!.authorPassword;
+});
+afterAll(() => server.close());
+
+/** Console errors, less the one expected before sign-in: /api/auth/me answering 401. */
+const unexpected = (errors: string[]) => errors.filter((e) => !(e.includes('401') && e.includes('/api/auth/me')));
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${server.url}/inbox`);
+  const form = page.locator('rapport-sign-in');
+  await form.locator('input[name=email]').waitFor();
+  expect((await focused(page)).name).toBe('email');
+  await page.keyboard.type('sonia@demo.rapport.invalid');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.locator('rapport-inbox-item').first().waitFor();
+}
+
+const names = (page: Page) => page.locator('rapport-inbox-item strong#who').allTextContents();
+
+describe('the inbox', () => {
+  it('refuses a wrong password with a message, and signs in with the right one', async () => {
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/inbox`);
+    await page.locator('rapport-sign-in input[name=email]').fill('sonia@demo.rapport.invalid');
+    await page.locator('rapport-sign-in input[name=password]').fill('not it');
+    await page.locator('rapport-sign-in button').click();
+    await expect.poll(() => page.locator('rapport-sign-in [role=alert]').textContent()).toBe('That email and password do not match.');
+    await expectAccessible(page, 'sign-in with error');
+    await signIn(page);
+    expect(await names(page)).toEqual(['Priya', 'Lea', 'Ahmed']);
+    expect(await page.locator('rapport-inbox-item').first().locator('.chip').allTextContents()).toEqual(['Question', 'Replied to you', 'First comment', 'Overdue']);
+    await expectAccessible(page, 'awaiting queue');
+    expect(unexpected(errors).filter((e) => !e.includes('/api/auth/login'))).toEqual([]);
+    await page.close();
+  });
+
+  it('answers every waiting reader from the keyboard alone: r, text, Ctrl+Enter; the blog shows the replies', async () => {
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await signIn(page);
+    const waitingNow = () => page.locator('rapport-inbox-stats dd').first().textContent();
+    expect(await waitingNow()).toBe('3');
+
+    for (const [index, name] of ['Priya', 'Lea', 'Ahmed'].entries()) {
+      expect((await names(page))[0]).toBe(name);
+      await page.keyboard.press('r');
+      await expect.poll(async () => (await focused(page)).tag).toBe('textarea');
+      if (index === 0) await expectAccessible(page, 'reply box open');
+      // j and e are text in the reply box, not shortcuts.
+      await page.keyboard.type(`Thank you, ${name} — just a quick answer.`);
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.locator('rapport-inbox [role=status]').textContent()).toBe('Reply published.');
+      await expect.poll(waitingNow).toBe(String(2 - index));
+    }
+    await expect.poll(() => page.locator('rapport-inbox-item').count()).toBe(0);
+    expect(await shadowText(page.locator('rapport-inbox'))).toContain('Nobody is waiting for your reply.');
+    await expectAccessible(page, 'empty queue');
+
+    const blog = await chromium.browser.newPage();
+    await blog.goto(`${server.url}/demo`);
+    const thread = blog.locator('rapport-thread');
+    await expect
+      .poll(async () => {
+        await blog.reload();
+        await thread.locator('article').first().waitFor();
+        return thread.locator('article.waiting').count();
+      }, { timeout: 10_000 })
+      .toBe(0);
+    expect(await thread.locator('article .body').allTextContents()).toContain('Thank you, Lea — just a quick answer.');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+    await blog.close();
+  });
+
+  it('moves with j and k, marks "no reply needed" with e, and takes it back with u', async () => {
+    for (const name of ['Uma', 'Vic']) await readerComment(ctx, { siteId: 'demo' }, { pageKey: '/demo', name, body: `${name} says hi` });
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await signIn(page);
+    expect(await names(page)).toEqual(['Uma', 'Vic']);
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('rapport-inbox-item[current] strong#who').textContent()).toBe('Vic');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.locator('rapport-inbox-item[current] strong#who').textContent()).toBe('Uma');
+    await page.keyboard.press('e');
+    await expect.poll(() => names(page)).toEqual(['Vic']);
+    expect(await page.locator('rapport-inbox [role=status]').textContent()).toBe('Marked as needing no reply.');
+    await page.keyboard.press('u');
+    await expect.poll(() => names(page)).toEqual(['Uma', 'Vic']);
+    expect(await page.locator('rapport-inbox [role=status]').textContent()).toBe('Undone.');
+    await page.keyboard.press('?');
+    await expect.poll(() => page.locator('rapport-shortcuts dialog').getAttribute('open')).toBe('');
+    await expectAccessible(page, 'shortcuts dialog');
+    await page.keyboard.press('Escape');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('acts on a selection: spam two at once, then undo brings both back', async () => {
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await signIn(page);
+    expect(await names(page)).toEqual(['Uma', 'Vic']);
+    for (const name of ['Uma', 'Vic']) await page.getByRole('checkbox', { name: `Select the comment by ${name}` }).check();
+    await expect.poll(() => page.locator('rapport-inbox .bulk span').textContent()).toBe('2 selected');
+    await expectAccessible(page, 'selection');
+    await page.locator('rapport-inbox .bulk').getByRole('button', { name: 'Spam' }).click();
+    await expect.poll(() => page.locator('rapport-inbox-item').count()).toBe(0);
+    expect(await ctx.models.Comment.countDocuments({ siteId: 'demo', status: 'spam' })).toBe(2);
+
+    await page.keyboard.press('u');
+    await expect.poll(() => names(page)).toEqual(['Uma', 'Vic']);
+    expect(await ctx.models.Comment.countDocuments({ siteId: 'demo', status: 'spam' })).toBe(0);
+    expect(await page.locator('rapport-inbox-stats dd').first().textContent()).toBe('2');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,91 @@
+import type { ApiComment } from '../shared/api-client.js';
+
+export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
+
+export type CommentStatus = 'published' | 'pending' | 'spam' | 'deleted';
+
+export interface InboxItem {
+  comment: Omit<ApiComment, 'status'> & { status: CommentStatus; noReplyNeeded: boolean };
+  page: { key: string; title: string; url: string };
+  parent: (ApiComment & { status: string }) | null;
+  reader: { name: string; commentCount: number; firstCommentAt: string; answeredCount: number } | null;
+  waitingSince: string | null;
+  reasons: string[];
+}
+
+export interface Me {
+  author: { name: string; email: string };
+  sites: { id: string; name: string; replyGoalHours: number; moderation: string }[];
+}
+
+interface Figures {
+  received: number;
+  answered: number;
+  replyRate: number | null;
+  medianHoursToFirstReply: number | null;
+  p90HoursToFirstReply: number | null;
+}
+
+export interface Stats extends Figures {
+  waitingNow: number;
+  oldestWaitingSince: string | null;
+  overdue: number;
+  perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];
+  perWeek: (Figures & { weekOf: string })[];
+}
+
+export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string };
+
+/** The author API, from the inbox's own origin with its session cookie. */
+export class InboxApi {
+  async me(): Promise<Me | undefined> {
+    const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
+    if (res.status === 401) return undefined;
+    return this.read(res);
+  }
+
+  /** Answers the error code on failure ('bad_credentials', 'too_many_attempts', …). */
+  async signIn(email: string, password: string): Promise<string | undefined> {
+    const res = await this.send('POST', '/api/auth/login', { email, password });
+    if (res.ok) return undefined;
+    const data = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
+    return data.error?.code ?? 'unknown';
+  }
+
+  async signOut(): Promise<void> {
+    await this.send('POST', '/api/auth/logout');
+  }
+
+  async list(site: string, view: InboxView, page?: string, cursor?: string): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
+    const query = new URLSearchParams({ site, view });
+    if (page) query.set('page', page);
+    if (cursor) query.set('cursor', cursor);
+    return this.read(await fetch(`/api/inbox?${query}`, { credentials: 'same-origin' }));
+  }
+
+  async stats(site: string): Promise<Stats> {
+    return this.read(await fetch(`/api/stats?${new URLSearchParams({ site, days: '30' })}`, { credentials: 'same-origin' }));
+  }
+
+  async reply(id: string, body: string): Promise<ApiComment> {
+    return (await this.read<{ comment: ApiComment }>(await this.send('POST', `/api/comments/${id}/replies`, { body }))).comment;
+  }
+
+  async change(id: string, change: CommentChange): Promise<InboxItem['comment']> {
+    return (await this.read<{ comment: InboxItem['comment'] }>(await this.send('PATCH', `/api/comments/${id}`, change))).comment;
+  }
+
+  private send(method: string, path: string, body?: object): Promise<Response> {
+    return fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  }
+
+  private async read<T>(res: Response): Promise<T> {
+    if (!res.ok) throw new Error(`${res.status}`);
+    return (await res.json()) as T;
+  }
+}

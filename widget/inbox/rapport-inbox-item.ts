@@ -1,0 +1,221 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { defineOnce } from '../shared/define.js';
+import { controlStyles } from '../shared/theme.styles.js';
+import { fullDate, relativeTime } from '../shared/time.js';
+import type { InboxItem } from './inbox-api.js';
+import type { InboxMessages } from './inbox-messages.js';
+
+/** What an author can do to one item; the inbox carries it out. */
+export type ItemAction = 'approve' | 'noReplyNeeded' | 'spam' | 'delete';
+
+const LOCALE = 'en';
+
+/**
+ * One comment in the queue: why it matters, who wrote it, what it answers, and the buttons.
+ * Properties in; events out: `rapport-item-action` {id, action}, `rapport-item-reply` {id, body},
+ * `rapport-item-select` {id, selected}, `rapport-item-reply-open` / `-close` {id}.
+ */
+export class RapportInboxItem extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+      }
+      article {
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.8rem 1rem;
+        display: grid;
+        gap: 0.5rem;
+      }
+      article:focus {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+      :host([current]) article {
+        border-color: var(--_accent);
+        box-shadow: 0 0 0 1px var(--_accent);
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 0.8rem;
+        align-items: center;
+        font-size: 0.9em;
+      }
+      .chips {
+        display: flex;
+        gap: 0.3rem;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .chip {
+        border-radius: 999px;
+        padding: 0.05em 0.6em;
+        font-size: 0.85em;
+        font-weight: 600;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+      }
+      .chip.question,
+      .chip.reply-to-author {
+        border-color: var(--_accent);
+        color: var(--_accent);
+      }
+      .chip.overdue {
+        border-color: var(--_error);
+        color: var(--_error);
+      }
+      .muted {
+        color: var(--_muted);
+      }
+      .parent {
+        margin: 0;
+        padding: 0.1rem 0.8rem;
+        border-inline-start: 3px solid var(--_border);
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .body :is(p, ul, ol, blockquote, pre) {
+        margin: 0.3em 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      textarea {
+        font: inherit;
+        color: inherit;
+        background: var(--_field);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.5em;
+        min-height: 6em;
+        width: 100%;
+        box-sizing: border-box;
+      }
+      form {
+        display: grid;
+        gap: 0.4rem;
+      }
+    `,
+  ];
+  static override properties = {
+    item: { attribute: false },
+    messages: { attribute: false },
+    selected: { type: Boolean },
+    replying: { type: Boolean },
+    current: { type: Boolean, reflect: true },
+    busy: { type: Boolean },
+  };
+
+  item!: InboxItem;
+  messages!: InboxMessages;
+  selected = false;
+  replying = false;
+  current = false;
+  busy = false;
+
+  /** Puts keyboard focus on the item itself (j/k). */
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('article')?.focus();
+  }
+
+  /** Puts keyboard focus in the reply box, once it is open. */
+  async focusReply(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector('textarea')?.focus();
+  }
+
+  override render() {
+    const { comment, page, parent, reader, reasons } = this.item;
+    const m = this.messages;
+    const link = page.url ? `${page.url}#comment-${comment.id}` : '';
+    return html`
+      <article part="item" tabindex="-1" aria-labelledby="who" aria-describedby="why">
+        <div class="top">
+          <input type="checkbox" .checked=${this.selected} aria-label=${m.select(comment.author.name)} @change=${this._select} />
+          <strong id="who">${comment.author.name}</strong>
+          ${m.statusLabel[comment.status] ? html`<span class="chip">${m.statusLabel[comment.status]}</span>` : nothing}
+          <ul class="chips" id="why" aria-label=${m.reasonsLabel}>
+            ${reasons.map((reason) => html`<li class="chip ${reason}">${m.reasons[reason] ?? reason}</li>`)}
+          </ul>
+          ${this.item.waitingSince ? html`<span class="muted" title=${fullDate(this.item.waitingSince, LOCALE)}>${m.waiting(relativeTime(this.item.waitingSince, LOCALE))}</span>` : nothing}
+        </div>
+        <div class="muted">
+          ${reader ? (reader.commentCount <= 1 ? m.firstComment : m.history(reader.commentCount, reader.answeredCount, fullDate(reader.firstCommentAt, LOCALE).split(' at ')[0]!)) : nothing}
+          · ${m.onPage} ${link ? html`<a href=${link} target="_blank" rel="noopener">${page.title || page.key}</a>` : page.title || page.key}
+        </div>
+        ${parent ? html`<blockquote class="parent"><span>${m.inReplyTo(parent.author.name || '…')}</span><div class="body" .innerHTML=${parent.html}></div></blockquote>` : nothing}
+        <div class="body" part="body" .innerHTML=${comment.html}></div>
+        ${this.replying ? this._renderReply() : this._renderActions()}
+      </article>
+    `;
+  }
+
+  private _renderActions() {
+    const m = this.messages;
+    const { comment } = this.item;
+    const action = (name: ItemAction, label: string) =>
+      html`<button type="button" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-action', { action: name })}>${label}</button>`;
+    return html`
+      <div class="actions">
+        ${comment.status !== 'spam' && comment.status !== 'deleted' && !comment.author.isAuthor
+          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-reply-open', {})}>${m.reply}</button>`
+          : nothing}
+        ${comment.awaitingReply ? action('noReplyNeeded', m.noReplyNeeded) : nothing}
+        ${comment.status !== 'published' ? action('approve', m.approve) : nothing}
+        ${comment.status !== 'spam' ? action('spam', m.spam) : nothing}
+        ${comment.status !== 'deleted' ? action('delete', m.delete) : nothing}
+      </div>
+    `;
+  }
+
+  private _renderReply() {
+    const m = this.messages;
+    return html`
+      <form @submit=${this._send} @keydown=${this._keydown}>
+        <label>
+          <span class="muted">${m.replyTo(this.item.comment.author.name)} (${m.sendHint})</span>
+          <textarea name="body" required></textarea>
+        </label>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${m.send}</button>
+          <button type="button" @click=${() => this._emit('rapport-item-reply-close', {})}>${m.cancel}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private _keydown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      (event.currentTarget as HTMLFormElement).requestSubmit();
+    }
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this._emit('rapport-item-reply-close', {});
+    }
+    // Letters typed here are text, not shortcuts.
+    event.stopPropagation();
+  }
+
+  private _send(event: Event) {
+    event.preventDefault();
+    const body = this.renderRoot.querySelector('textarea')!.value.trim();
+    if (body) this._emit('rapport-item-reply', { body });
+  }
+
+  private _select(event: Event) {
+    this._emit('rapport-item-select', { selected: (event.target as HTMLInputElement).checked });
+  }
+
+  private _emit(type: string, detail: object) {
+    this.dispatchEvent(new CustomEvent(type, { detail: { id: this.item.comment.id, ...detail }, bubbles: true, composed: true }));
+  }
+}
+
+defineOnce('rapport-inbox-item', RapportInboxItem);

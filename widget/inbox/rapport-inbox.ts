@@ -1,0 +1,432 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { defineOnce } from '../shared/define.js';
+import { controlStyles, themeTokens } from '../shared/theme.styles.js';
+import { InboxApi, type CommentChange, type InboxItem, type InboxView, type Me, type Stats } from './inbox-api.js';
+import { inboxMessages } from './inbox-messages.js';
+import type { ItemAction, RapportInboxItem } from './rapport-inbox-item.js';
+import type { RapportShortcuts } from './rapport-shortcuts.js';
+import './rapport-inbox-item.js';
+import './rapport-inbox-stats.js';
+import './rapport-shortcuts.js';
+import './rapport-sign-in.js';
+
+const VIEWS: InboxView[] = ['awaiting', 'pending', 'spam', 'all'];
+const POLL_MS = 20_000;
+const SITE_KEY = 'rapport:inbox-site';
+
+/** What `u` puts back: the changes that reverse one action (or one bulk action). */
+type UndoEntry = { id: string; change: CommentChange }[];
+
+const ACTION_CHANGES: Record<ItemAction, CommentChange> = {
+  approve: { status: 'published' },
+  noReplyNeeded: { awaitingReply: false },
+  spam: { status: 'spam' },
+  delete: { status: 'deleted' },
+};
+
+/** Whether a comment still belongs in a view after a change. */
+function belongs(view: InboxView, comment: InboxItem['comment']): boolean {
+  if (view === 'awaiting') return comment.awaitingReply;
+  if (view === 'all') return comment.status !== 'deleted';
+  return comment.status === view;
+}
+
+/**
+ * The author's inbox: sign-in, the queues, the figures, and answering from the keyboard.
+ * It owns the data; the items and the stats only show it and report what the author did.
+ */
+export class RapportInbox extends LitElement {
+  static override styles = [
+    themeTokens,
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 60rem;
+        margin: 0 auto;
+        padding: 1rem 1.25rem 4rem;
+        font: var(--rapport-font, 16px/1.5 system-ui, sans-serif);
+      }
+      header,
+      nav,
+      .filters,
+      .bulk {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+      }
+      header {
+        justify-content: space-between;
+        margin-bottom: 1rem;
+      }
+      h1 {
+        font-size: 1.3em;
+        margin: 0;
+      }
+      nav {
+        margin: 1.25rem 0 0.75rem;
+      }
+      nav button[aria-current='true'] {
+        border-color: var(--_accent);
+        color: var(--_accent);
+        font-weight: 700;
+      }
+      select {
+        font: inherit;
+        color: inherit;
+        background: var(--_field);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.25em 0.5em;
+      }
+      .list {
+        display: grid;
+        gap: 0.75rem;
+        margin-top: 0.75rem;
+      }
+      .bulk {
+        padding: 0.5rem 0.75rem;
+        border: 1px dashed var(--_border);
+        border-radius: var(--_radius);
+        margin-top: 0.5rem;
+      }
+      .notice {
+        color: var(--_muted);
+      }
+    `,
+  ];
+  static override properties = {
+    _me: { state: true },
+    _signedOut: { state: true },
+    _signInError: { state: true },
+    _siteId: { state: true },
+    _view: { state: true },
+    _page: { state: true },
+    _items: { state: true },
+    _nextCursor: { state: true },
+    _current: { state: true },
+    _replyingTo: { state: true },
+    _selected: { state: true },
+    _busy: { state: true },
+    _stats: { state: true },
+    _announcement: { state: true },
+    _loading: { state: true },
+  };
+
+  private readonly _api = new InboxApi();
+  private readonly _messages = inboxMessages;
+  private _me?: Me;
+  private _signedOut = false;
+  private _signInError = '';
+  private _siteId = '';
+  private _view: InboxView = 'awaiting';
+  private _page = '';
+  private _items: InboxItem[] = [];
+  private _nextCursor: string | null = null;
+  private _current = 0;
+  private _replyingTo?: string;
+  private _selected = new Set<string>();
+  private _busy = false;
+  private _stats?: Stats;
+  private _announcement = '';
+  private _loading = true;
+  private _undo: UndoEntry[] = [];
+  private _poll?: ReturnType<typeof setInterval>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The inbox is the whole page: it follows the system's light or dark setting.
+    this.setAttribute('scheme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+    // The inbox is the page, so its shortcuts work wherever focus is, except in fields.
+    document.addEventListener('keydown', this._shortcut);
+    void this._start();
+    this._poll = setInterval(() => void this._refresh(), POLL_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this._shortcut);
+    clearInterval(this._poll);
+  }
+
+  private async _start(): Promise<void> {
+    this._me = await this._api.me();
+    this._signedOut = !this._me;
+    if (!this._me) return;
+    const remembered = localStorage.getItem(SITE_KEY);
+    this._siteId = this._me.sites.find((s) => s.id === remembered)?.id ?? this._me.sites[0]?.id ?? '';
+    await this._reload();
+    await this.updateComplete;
+    this._itemElement(this._current)?.focus();
+  }
+
+  /** The current view from its first item, and the figures. */
+  private async _reload(): Promise<void> {
+    if (!this._siteId) return;
+    this._loading = true;
+    const [list, stats] = await Promise.all([this._api.list(this._siteId, this._view, this._page || undefined), this._api.stats(this._siteId)]);
+    this._items = list.items;
+    this._nextCursor = list.nextCursor;
+    this._stats = stats;
+    this._current = Math.min(this._current, Math.max(0, this._items.length - 1));
+    this._selected = new Set();
+    this._loading = false;
+  }
+
+  /** New comments arrive while the inbox is open; a reply being typed keeps its place and its text. */
+  private async _refresh(): Promise<void> {
+    if (!this._siteId || this._busy || document.hidden) return;
+    const [list, stats] = await Promise.all([this._api.list(this._siteId, this._view, this._page || undefined), this._api.stats(this._siteId)]).catch(() => []);
+    if (!list || !stats || this._busy) return;
+    const currentId = this._items[this._current]?.comment.id;
+    const kept = this._items.filter((i) => i.comment.id === this._replyingTo && !list.items.some((n) => n.comment.id === i.comment.id));
+    this._items = [...list.items, ...kept];
+    this._nextCursor = list.nextCursor;
+    this._stats = stats;
+    const index = this._items.findIndex((i) => i.comment.id === currentId);
+    if (index >= 0) this._current = index;
+  }
+
+  override render() {
+    const m = this._messages;
+    if (this._signedOut) {
+      return html`<rapport-sign-in .messages=${m} .error=${this._signInError} ?busy=${this._busy} @rapport-sign-in=${this._signIn}></rapport-sign-in>`;
+    }
+    if (!this._me) return html`<p class="notice" role="status">${m.loading}</p>`;
+    return html`
+      <header>
+        <h1>${m.title}</h1>
+        ${this._me.sites.length > 1
+          ? html`<label>${m.site} <select @change=${this._switchSite}>
+              ${this._me.sites.map((s) => html`<option value=${s.id} ?selected=${s.id === this._siteId}>${s.name}</option>`)}
+            </select></label>`
+          : html`<span>${this._me.sites[0]?.name ?? ''}</span>`}
+        <span>
+          <button type="button" @click=${() => this._shortcuts.show()}>${m.shortcuts.open}</button>
+          <button type="button" @click=${this._signOut}>${m.signOut}</button>
+        </span>
+      </header>
+      <rapport-inbox-stats .stats=${this._stats} .messages=${m}></rapport-inbox-stats>
+      <nav aria-label=${m.viewsLabel}>
+        ${VIEWS.map((view) => html`<button type="button" aria-current=${view === this._view ? 'true' : 'false'} @click=${() => this._showView(view)}>${m.views[view]}</button>`)}
+        <label class="filters">${m.pageFilter}
+          <select @change=${this._filterPage}>
+            <option value="">${m.allPages}</option>
+            ${(this._stats?.perPage ?? []).map((row) => html`<option value=${row.page.key} ?selected=${row.page.key === this._page}>${row.page.title || row.page.key}</option>`)}
+          </select>
+        </label>
+      </nav>
+      <main>
+        <h2 class="visually-hidden">${m.views[this._view]}</h2>
+        ${this._selected.size > 0 ? this._renderBulk() : nothing}
+        ${this._loading ? html`<p class="notice">${m.loading}</p>` : this._items.length === 0 ? html`<p class="notice" tabindex="-1" id="empty">${m.empty[this._view]}</p>` : nothing}
+        <div class="list">
+          ${repeat(this._items, (item) => item.comment.id, (item, index) => html`<rapport-inbox-item
+            .item=${item} .messages=${m} ?current=${index === this._current} ?selected=${this._selected.has(item.comment.id)}
+            ?replying=${this._replyingTo === item.comment.id} ?busy=${this._busy}
+            @focusin=${() => (this._current = index)}
+            @rapport-item-action=${this._onAction} @rapport-item-reply=${this._onReply}
+            @rapport-item-reply-open=${(e: CustomEvent<{ id: string }>) => this._openReply(e.detail.id)}
+            @rapport-item-reply-close=${this._closeReply} @rapport-item-select=${this._onSelect}></rapport-inbox-item>`)}
+        </div>
+        ${this._nextCursor ? html`<button type="button" @click=${this._more}>${m.loadMore}</button>` : nothing}
+      </main>
+      <rapport-shortcuts .messages=${m}></rapport-shortcuts>
+      <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
+    `;
+  }
+
+  private _renderBulk() {
+    const m = this._messages;
+    const bulk = (action: ItemAction, label: string) => html`<button type="button" ?disabled=${this._busy} @click=${() => this._bulk(action)}>${label}</button>`;
+    return html`<div class="bulk" role="group" aria-label=${m.bulkLabel(this._selected.size)}>
+      <span>${m.bulkLabel(this._selected.size)}</span>
+      ${bulk('approve', m.approve)} ${bulk('spam', m.spam)} ${bulk('noReplyNeeded', m.noReplyNeeded)}
+    </div>`;
+  }
+
+  private get _shortcuts(): RapportShortcuts {
+    return this.renderRoot.querySelector('rapport-shortcuts')!;
+  }
+
+  private _itemElement(index: number): RapportInboxItem | null {
+    return this.renderRoot.querySelectorAll<RapportInboxItem>('rapport-inbox-item')[index] ?? null;
+  }
+
+  /** j k r e a s # u ? — ignored while typing in a field (the reply box handles its own keys). */
+  private readonly _shortcut = (event: KeyboardEvent) => {
+    const target = event.composedPath()[0] as HTMLElement;
+    if (event.ctrlKey || event.metaKey || event.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
+    const current = this._items[this._current];
+    const keys: Record<string, () => void> = {
+      j: () => this._move(1),
+      k: () => this._move(-1),
+      r: () => current && this._openReply(current.comment.id),
+      e: () => current?.comment.awaitingReply && void this._act(current.comment.id, 'noReplyNeeded'),
+      a: () => current && current.comment.status !== 'published' && void this._act(current.comment.id, 'approve'),
+      s: () => current && void this._act(current.comment.id, 'spam'),
+      '#': () => current && void this._act(current.comment.id, 'delete'),
+      u: () => void this._undoLast(),
+      '?': () => this._shortcuts.show(),
+    };
+    const run = keys[event.key];
+    if (!run || this._busy) return;
+    event.preventDefault();
+    run();
+  };
+
+  private async _move(by: number) {
+    if (this._items.length === 0) return;
+    this._current = Math.min(this._items.length - 1, Math.max(0, this._current + by));
+    await this.updateComplete;
+    this._itemElement(this._current)?.focus();
+  }
+
+  private async _openReply(id: string) {
+    this._replyingTo = id;
+    this._current = Math.max(0, this._items.findIndex((i) => i.comment.id === id));
+    await this.updateComplete;
+    await this._itemElement(this._current)?.focusReply();
+  }
+
+  private _closeReply = async () => {
+    this._replyingTo = undefined;
+    await this.updateComplete;
+    this._itemElement(this._current)?.focus();
+  };
+
+  private _onReply = async (event: CustomEvent<{ id: string; body: string }>) => {
+    await this._run(async () => {
+      const reply = await this._api.reply(event.detail.id, event.detail.body);
+      this._replyingTo = undefined;
+      this._undo.push([{ id: reply.id, change: { status: 'deleted' } }]);
+      this._applied(event.detail.id, (c) => ({ ...c, awaitingReply: false, status: 'published' }));
+      return this._messages.done.reply;
+    });
+  };
+
+  private _onAction = (event: CustomEvent<{ id: string; action: ItemAction }>) => void this._act(event.detail.id, event.detail.action);
+
+  private async _act(id: string, action: ItemAction) {
+    await this._run(async () => {
+      const before = this._items.find((i) => i.comment.id === id)?.comment;
+      const updated = await this._api.change(id, ACTION_CHANGES[action]);
+      if (before) this._undo.push([{ id, change: action === 'noReplyNeeded' ? { awaitingReply: true } : { status: before.status } }]);
+      this._applied(id, () => updated);
+      return this._messages.done[action];
+    });
+  }
+
+  private async _bulk(action: ItemAction) {
+    const ids = [...this._selected];
+    await this._run(async () => {
+      const entry: UndoEntry = [];
+      for (const id of ids) {
+        const before = this._items.find((i) => i.comment.id === id)?.comment;
+        const updated = await this._api.change(id, ACTION_CHANGES[action]);
+        if (before) entry.push({ id, change: action === 'noReplyNeeded' ? { awaitingReply: true } : { status: before.status } });
+        this._applied(id, () => updated);
+      }
+      this._undo.push(entry);
+      this._selected = new Set();
+      return this._messages.bulkDone(ids.length);
+    });
+  }
+
+  private async _undoLast() {
+    const entry = this._undo.pop();
+    if (!entry) return;
+    await this._run(async () => {
+      for (const { id, change } of entry) await this._api.change(id, change);
+      await this._reload();
+      return this._messages.done.undo;
+    });
+  }
+
+  /** Runs one author action: busy while it runs, announced when done or failed, focus kept in the queue. */
+  private async _run(action: () => Promise<string>) {
+    this._busy = true;
+    try {
+      this._announcement = await action();
+      this._stats = await this._api.stats(this._siteId);
+    } catch {
+      this._announcement = this._messages.failed;
+    } finally {
+      this._busy = false;
+    }
+    await this.updateComplete;
+    if (this._items.length > 0) this._itemElement(this._current)?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('#empty')?.focus();
+  }
+
+  /** Updates an item after a change; it leaves the list when it no longer belongs in this view. */
+  private _applied(id: string, change: (comment: InboxItem['comment']) => InboxItem['comment']) {
+    const items = this._items.flatMap((item) => {
+      if (item.comment.id !== id) return [item];
+      const comment = change(item.comment);
+      return belongs(this._view, comment) ? [{ ...item, comment }] : [];
+    });
+    this._items = items;
+    this._current = Math.min(this._current, Math.max(0, items.length - 1));
+    this._selected.delete(id);
+  }
+
+  private _onSelect = (event: CustomEvent<{ id: string; selected: boolean }>) => {
+    const selected = new Set(this._selected);
+    if (event.detail.selected) selected.add(event.detail.id);
+    else selected.delete(event.detail.id);
+    this._selected = selected;
+  };
+
+  private async _more() {
+    if (!this._nextCursor) return;
+    const list = await this._api.list(this._siteId, this._view, this._page || undefined, this._nextCursor);
+    this._items = [...this._items, ...list.items];
+    this._nextCursor = list.nextCursor;
+  }
+
+  private _showView(view: InboxView) {
+    this._view = view;
+    this._current = 0;
+    this._undo = [];
+    void this._reload();
+  }
+
+  private _filterPage = (event: Event) => {
+    this._page = (event.target as HTMLSelectElement).value;
+    this._current = 0;
+    void this._reload();
+  };
+
+  private _switchSite = (event: Event) => {
+    this._siteId = (event.target as HTMLSelectElement).value;
+    localStorage.setItem(SITE_KEY, this._siteId);
+    this._page = '';
+    this._current = 0;
+    this._undo = [];
+    void this._reload();
+  };
+
+  private _signIn = async (event: CustomEvent<{ email: string; password: string }>) => {
+    this._busy = true;
+    const error = await this._api.signIn(event.detail.email, event.detail.password);
+    this._busy = false;
+    if (error) {
+      this._signInError = error === 'too_many_attempts' ? this._messages.tooManyAttempts : this._messages.badCredentials;
+      return;
+    }
+    this._signInError = '';
+    await this._start();
+  };
+
+  private _signOut = async () => {
+    await this._api.signOut();
+    this._me = undefined;
+    this._signedOut = true;
+    this._items = [];
+  };
+}
+
+defineOnce('rapport-inbox', RapportInbox);

@@ -1,0 +1,75 @@
+import { LitElement, css, html } from 'lit';
+import { defineOnce } from '../shared/define.js';
+import { controlStyles } from '../shared/theme.styles.js';
+import type { InboxMessages } from './inbox-messages.js';
+
+/** The sign-in form. Fires `rapport-sign-in` with {email, password}; the inbox answers with `error`. */
+export class RapportSignIn extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        max-width: 24rem;
+        margin: 10vh auto;
+      }
+      form {
+        display: grid;
+        gap: 0.9rem;
+      }
+      label {
+        display: grid;
+        gap: 0.3rem;
+      }
+      input {
+        font: inherit;
+        color: inherit;
+        background: var(--_field);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 0.55em 0.7em;
+      }
+      .error {
+        color: var(--_error);
+        margin: 0;
+      }
+    `,
+  ];
+  static override properties = {
+    messages: { attribute: false },
+    error: {},
+    busy: { type: Boolean },
+  };
+
+  messages!: InboxMessages;
+  error = '';
+  busy = false;
+
+  override render() {
+    const m = this.messages;
+    return html`
+      <main>
+      <form part="form" @submit=${this._submit} aria-labelledby="heading">
+        <h1 id="heading">${m.signInHeading}</h1>
+        <label>${m.email}<input name="email" type="email" autocomplete="username" required /></label>
+        <label>${m.password}<input name="password" type="password" autocomplete="current-password" required /></label>
+        <p class="error" role="alert">${this.error}</p>
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? m.signingIn : m.signIn}</button>
+      </form>
+      </main>
+    `;
+  }
+
+  override firstUpdated(): void {
+    this.renderRoot.querySelector('input')?.focus();
+  }
+
+  private _submit(event: Event) {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const detail = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
+    this.dispatchEvent(new CustomEvent('rapport-sign-in', { detail, bubbles: true, composed: true }));
+  }
+}
+
+defineOnce('rapport-sign-in', RapportSignIn);
