@@ -87,7 +87,7 @@ export class InboxService {
       const parent = comment.parentId ? parentById.get(comment.parentId.toHexString()) : undefined;
       const history = comment.readerKey ? histories.get(comment.readerKey) : undefined;
       return {
-        comment: { ...toPublicComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded },
+        comment: { ...toPublicComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded, body: comment.body },
         page: { key: page?.key ?? '', title: page?.title ?? '', url: page?.url ?? '' },
         parent: parent ? { ...toPublicComment(parent), status: parent.status } : null,
         reader: history ? { name: comment.name, ...history } : null,

@@ -137,4 +137,34 @@ describe('the inbox', () => {
     expect(unexpected(errors)).toEqual([]);
     await page.close();
   });
+
+  it('approves and answers a held comment in one step, and edits the author’s own reply', async () => {
+    await ctx.services.sites.update('demo', { settings: { moderation: 'pre' } });
+    await readerComment(ctx, { siteId: 'demo' }, { pageKey: '/demo', name: 'Wen', body: 'Held until you look?' });
+    await ctx.services.sites.update('demo', { settings: { moderation: 'post' } });
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await signIn(page);
+    await page.getByRole('button', { name: 'Pending moderation' }).click();
+    await expect.poll(() => names(page)).toEqual(['Wen']);
+    await page.keyboard.press('r');
+    await expect.poll(async () => (await focused(page)).tag).toBe('textarea');
+    await page.keyboard.type('Yes — and now it is public.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('rapport-inbox-item').count()).toBe(0);
+    expect((await ctx.models.Comment.findOne({ name: 'Wen' }).lean())?.status).toBe('published');
+
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    const mine = page.locator('rapport-inbox-item').filter({ hasText: 'Yes — and now it is public.' }).first();
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    const box = mine.locator('textarea');
+    expect(await box.inputValue()).toBe('Yes — and now it is public.');
+    await box.fill('Yes — approved and answered.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('rapport-inbox [role=status]').textContent()).toBe('Reply saved.');
+    expect((await ctx.models.Comment.findOne({ body: 'Yes — approved and answered.' }).lean())?.isAuthor).toBe(true);
+    await expectAccessible(page, 'all view');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
 });

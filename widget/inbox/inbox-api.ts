@@ -5,7 +5,7 @@ export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
 export type CommentStatus = 'published' | 'pending' | 'spam' | 'deleted';
 
 export interface InboxItem {
-  comment: Omit<ApiComment, 'status'> & { status: CommentStatus; noReplyNeeded: boolean };
+  comment: Omit<ApiComment, 'status'> & { status: CommentStatus; noReplyNeeded: boolean; body: string };
   page: { key: string; title: string; url: string };
   parent: (ApiComment & { status: string }) | null;
   reader: { name: string; commentCount: number; firstCommentAt: string; answeredCount: number } | null;

@@ -13,7 +13,8 @@ const LOCALE = 'en';
 /**
  * One comment in the queue: why it matters, who wrote it, what it answers, and the buttons.
  * Properties in; events out: `rapport-item-action` {id, action}, `rapport-item-reply` {id, body},
- * `rapport-item-select` {id, selected}, `rapport-item-reply-open` / `-close` {id}.
+ * `rapport-item-select` {id, selected}, `rapport-item-reply-open` / `-close` {id} (the box
+ * edits instead of replying when `editing`), `rapport-item-edit` {id, body}.
  */
 export class RapportInboxItem extends LitElement {
   static override styles = [
@@ -108,6 +109,7 @@ export class RapportInboxItem extends LitElement {
     messages: { attribute: false },
     selected: { type: Boolean },
     replying: { type: Boolean },
+    editing: { type: Boolean },
     current: { type: Boolean, reflect: true },
     busy: { type: Boolean },
   };
@@ -116,6 +118,8 @@ export class RapportInboxItem extends LitElement {
   messages!: InboxMessages;
   selected = false;
   replying = false;
+  /** The open box edits this (author's own) comment instead of replying to it. */
+  editing = false;
   current = false;
   busy = false;
 
@@ -166,6 +170,9 @@ export class RapportInboxItem extends LitElement {
         ${comment.status !== 'spam' && comment.status !== 'deleted' && !comment.author.isAuthor
           ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-reply-open', {})}>${m.reply}</button>`
           : nothing}
+        ${comment.author.isAuthor && comment.status === 'published'
+          ? html`<button type="button" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-reply-open', { edit: true })}>${m.edit}</button>`
+          : nothing}
         ${comment.awaitingReply ? action('noReplyNeeded', m.noReplyNeeded) : nothing}
         ${comment.status !== 'published' ? action('approve', m.approve) : nothing}
         ${comment.status !== 'spam' ? action('spam', m.spam) : nothing}
@@ -179,11 +186,11 @@ export class RapportInboxItem extends LitElement {
     return html`
       <form @submit=${this._send} @keydown=${this._keydown}>
         <label>
-          <span class="muted">${m.replyTo(this.item.comment.author.name)} (${m.sendHint})</span>
-          <textarea name="body" required></textarea>
+          <span class="muted">${this.editing ? m.edit : m.replyTo(this.item.comment.author.name)} (${m.sendHint})</span>
+          <textarea name="body" required .value=${this.editing ? this.item.comment.body : ''}></textarea>
         </label>
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${m.send}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${this.editing ? m.save : m.send}</button>
           <button type="button" @click=${() => this._emit('rapport-item-reply-close', {})}>${m.cancel}</button>
         </div>
       </form>
@@ -206,7 +213,7 @@ export class RapportInboxItem extends LitElement {
   private _send(event: Event) {
     event.preventDefault();
     const body = this.renderRoot.querySelector('textarea')!.value.trim();
-    if (body) this._emit('rapport-item-reply', { body });
+    if (body) this._emit(this.editing ? 'rapport-item-edit' : 'rapport-item-reply', { body });
   }
 
   private _select(event: Event) {

@@ -108,6 +108,7 @@ export class RapportInbox extends LitElement {
     _nextCursor: { state: true },
     _current: { state: true },
     _replyingTo: { state: true },
+    _editing: { state: true },
     _selected: { state: true },
     _busy: { state: true },
     _stats: { state: true },
@@ -127,6 +128,8 @@ export class RapportInbox extends LitElement {
   private _nextCursor: string | null = null;
   private _current = 0;
   private _replyingTo?: string;
+  /** The open box edits the author's own comment rather than answering it. */
+  private _editing = false;
   private _selected = new Set<string>();
   private _busy = false;
   private _stats?: Stats;
@@ -225,10 +228,11 @@ export class RapportInbox extends LitElement {
         <div class="list">
           ${repeat(this._items, (item) => item.comment.id, (item, index) => html`<rapport-inbox-item
             .item=${item} .messages=${m} ?current=${index === this._current} ?selected=${this._selected.has(item.comment.id)}
-            ?replying=${this._replyingTo === item.comment.id} ?busy=${this._busy}
+            ?replying=${this._replyingTo === item.comment.id} ?editing=${this._editing} ?busy=${this._busy}
             @focusin=${() => (this._current = index)}
             @rapport-item-action=${this._onAction} @rapport-item-reply=${this._onReply}
-            @rapport-item-reply-open=${(e: CustomEvent<{ id: string }>) => this._openReply(e.detail.id)}
+            @rapport-item-reply-open=${(e: CustomEvent<{ id: string; edit?: boolean }>) => this._openReply(e.detail.id, e.detail.edit)}
+            @rapport-item-edit=${this._onEdit}
             @rapport-item-reply-close=${this._closeReply} @rapport-item-select=${this._onSelect}></rapport-inbox-item>`)}
         </div>
         ${this._nextCursor ? html`<button type="button" @click=${this._more}>${m.loadMore}</button>` : nothing}
@@ -263,7 +267,7 @@ export class RapportInbox extends LitElement {
     const keys: Record<string, () => void> = {
       j: () => this._move(1),
       k: () => this._move(-1),
-      r: () => current && this._openReply(current.comment.id),
+      r: () => current && !current.comment.author.isAuthor && this._openReply(current.comment.id),
       e: () => current?.comment.awaitingReply && void this._act(current.comment.id, 'noReplyNeeded'),
       a: () => current && current.comment.status !== 'published' && void this._act(current.comment.id, 'approve'),
       s: () => current && void this._act(current.comment.id, 'spam'),
@@ -284,8 +288,9 @@ export class RapportInbox extends LitElement {
     this._itemElement(this._current)?.focus();
   }
 
-  private async _openReply(id: string) {
+  private async _openReply(id: string, edit = false) {
     this._replyingTo = id;
+    this._editing = edit;
     this._current = Math.max(0, this._items.findIndex((i) => i.comment.id === id));
     await this.updateComplete;
     await this._itemElement(this._current)?.focusReply();
@@ -304,6 +309,17 @@ export class RapportInbox extends LitElement {
       this._undo.push([{ id: reply.id, change: { status: 'deleted' } }]);
       this._applied(event.detail.id, (c) => ({ ...c, awaitingReply: false, status: 'published' }));
       return this._messages.done.reply;
+    });
+  };
+
+  private _onEdit = async (event: CustomEvent<{ id: string; body: string }>) => {
+    await this._run(async () => {
+      const before = this._items.find((i) => i.comment.id === event.detail.id)?.comment.body;
+      const updated = await this._api.change(event.detail.id, { body: event.detail.body });
+      this._replyingTo = undefined;
+      if (before !== undefined) this._undo.push([{ id: event.detail.id, change: { body: before } }]);
+      this._applied(event.detail.id, (c) => ({ ...c, ...updated, body: event.detail.body }));
+      return this._messages.done.edit;
     });
   };
 
