@@ -1,5 +1,6 @@
 // node docs/screenshot.mjs — the README's pictures: the demo blog post's comments, light and
-// dark, from a real server on a fresh data directory, in headless Chromium.
+// dark, and the demo author's inbox, from a real server on a fresh data directory, in headless
+// Chromium.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,8 +19,11 @@ const url = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-shot-'));
 const server = spawn(process.execPath, [new URL('../dist/api/main.js', import.meta.url).pathname], {
   env: { ...process.env, PORT: String(port), PUBLIC_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  stdio: 'ignore',
+  stdio: ['ignore', 'pipe', 'ignore'],
 });
+// The first start prints the demo author's generated password once.
+let printed = '';
+server.stdout.on('data', (chunk) => (printed += chunk));
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
 try {
@@ -45,6 +49,16 @@ try {
     });
     await page.close();
   }
+  const password = /Author password: (\S+)/.exec(printed)[1];
+  const inbox = await browser.newPage({ viewport: { width: 960, height: 900 }, colorScheme: 'light' });
+  await inbox.goto(`${url}/inbox`);
+  await inbox.locator('rapport-sign-in input[name=email]').fill('sonia@demo.rapport.invalid');
+  await inbox.locator('rapport-sign-in input[name=password]').fill(password);
+  await inbox.keyboard.press('Enter');
+  await inbox.locator('rapport-inbox-item').first().waitFor();
+  await inbox.keyboard.press('r');
+  await inbox.keyboard.type('Not a tool — a habit: the inbox shows me who is waiting, questions first.');
+  await inbox.screenshot({ path: new URL('./screenshot-inbox.png', import.meta.url).pathname, fullPage: true });
 } finally {
   await browser.close();
   server.kill('SIGTERM');

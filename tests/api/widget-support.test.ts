@@ -106,3 +106,23 @@ describe('GET /demo', () => {
     expect(res.text).toContain('<script src="/embed.js" data-site="demo" async></script>');
   });
 });
+
+describe('GET /inbox', () => {
+  it('serves the inbox under a strict policy that forbids inline code and framing', async () => {
+    const res = await request(ctx.app).get('/inbox');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('<rapport-inbox></rapport-inbox>');
+    expect(res.text).toContain('<script src="/inbox.js" defer></script>');
+    const csp = res.headers['content-security-policy']!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const script = await request(ctx.app).get('/inbox.js');
+    expect(script.status).toBe(200);
+    expect(script.text).toContain('rapport-inbox');
+  });
+});

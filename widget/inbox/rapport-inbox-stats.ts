@@ -43,6 +43,16 @@ export class RapportInboxStats extends LitElement {
       rect {
         fill: var(--_accent);
       }
+      line {
+        stroke: var(--_border);
+      }
+      figure {
+        margin: 0.75rem 0 0;
+      }
+      figcaption {
+        font-size: 0.8em;
+        color: var(--_muted);
+      }
       table {
         border-collapse: collapse;
         margin-top: 0.5rem;
@@ -89,12 +99,16 @@ export class RapportInboxStats extends LitElement {
     const width = 24;
     const height = 48;
     const label = `${this.messages.stats.chartLabel}: ${weeks.map((w) => `${w.weekOf} ${percent(w.replyRate)}`).join(', ')}`;
-    return html`<svg role="img" aria-label=${label} width=${weeks.length * width} height=${height} viewBox="0 0 ${weeks.length * width} ${height}">
-      ${weeks.map((week, i) => {
-        const h = Math.max(2, (week.replyRate ?? 0) * height);
-        return svg`<rect x=${i * width + 4} y=${height - h} width=${width - 8} height=${h}><title>${week.weekOf}: ${percent(week.replyRate)}</title></rect>`;
-      })}
-    </svg>`;
+    return html`<figure>
+      <figcaption>${this.messages.stats.chartLabel}</figcaption>
+      <svg role="img" aria-label=${label} width=${weeks.length * width} height=${height + 1} viewBox="0 0 ${weeks.length * width} ${height + 1}">
+        ${weeks.map((week, i) => {
+          const h = Math.max(2, (week.replyRate ?? 0) * height);
+          return svg`<rect x=${i * width + 4} y=${height - h} width=${width - 8} height=${h}><title>${week.weekOf}: ${percent(week.replyRate)}</title></rect>`;
+        })}
+        <line x1="0" x2=${weeks.length * width} y1=${height + 0.5} y2=${height + 0.5}></line>
+      </svg>
+    </figure>`;
   }
 
   private _perPage(s: Stats) {
