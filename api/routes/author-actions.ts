@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { NotFoundError } from '../errors.js';
-import { authorOf, requireAuthor } from '../http/author-session.js';
+import { authorOf, requireAuthor, sessionToken } from '../http/author-session.js';
 import { authorChangeBody, authorReplyBody, inboxQuery, statsQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
 import type { Models } from '../models/models.js';
@@ -59,8 +59,9 @@ export function authorActionRoutes(deps: { services: Services; models: Models; c
   });
 
   // PATCH /api/comments/:id {status} | {awaitingReply} | {body} — moderation, "no reply needed", editing one's own reply.
-  // A request carrying an edit token is a reader's and goes to the reader's route instead.
-  const readerEdit: RequestHandler = (req, _res, next) => next(req.get('authorization') ? 'route' : undefined);
+  // A request carrying an edit token, or no session at all, is a reader's: the reader's route answers it.
+  const readerEdit: RequestHandler = (req, _res, next) =>
+    next(req.get('authorization') || !sessionToken(req, deps.publicUrl) ? 'route' : undefined);
   router.patch('/comments/:id', readerEdit, signedIn, async (req, res) => {
     const { comment, account } = await ownComment(authorOf(res), String(req.params.id));
     const change = parseInput(authorChangeBody, req.body);

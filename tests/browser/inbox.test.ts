@@ -33,7 +33,8 @@ async function signIn(page: Page): Promise<void> {
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
-  await page.locator('rapport-inbox-item').first().waitFor();
+  await page.locator('rapport-inbox h1').waitFor();
+  await expect.poll(() => page.locator('rapport-inbox .loading').count()).toBe(0);
 }
 
 const names = (page: Page) => page.locator('rapport-inbox-item strong#who').allTextContents();
@@ -49,7 +50,7 @@ describe('the inbox', () => {
     await expect.poll(() => page.locator('rapport-sign-in [role=alert]').textContent()).toBe('That email and password do not match.');
     await expectAccessible(page, 'sign-in with error');
     await signIn(page);
-    expect(await names(page)).toEqual(['Priya', 'Lea', 'Ahmed']);
+    await expect.poll(() => names(page)).toEqual(['Priya', 'Lea', 'Ahmed']);
     expect(await page.locator('rapport-inbox-item').first().locator('.chip').allTextContents()).toEqual(['Question', 'Replied to you', 'First comment', 'Overdue']);
     await expectAccessible(page, 'awaiting queue');
     expect(unexpected(errors).filter((e) => !e.includes('/api/auth/login'))).toEqual([]);
@@ -61,10 +62,10 @@ describe('the inbox', () => {
     const errors = collectErrors(page);
     await signIn(page);
     const waitingNow = () => page.locator('rapport-inbox-stats dd').first().textContent();
-    expect(await waitingNow()).toBe('3');
+    await expect.poll(waitingNow).toBe('3');
 
     for (const [index, name] of ['Priya', 'Lea', 'Ahmed'].entries()) {
-      expect((await names(page))[0]).toBe(name);
+      await expect.poll(async () => (await names(page))[0]).toBe(name);
       await page.keyboard.press('r');
       await expect.poll(async () => (await focused(page)).tag).toBe('textarea');
       if (index === 0) await expectAccessible(page, 'reply box open');
@@ -99,7 +100,7 @@ describe('the inbox', () => {
     const page = await chromium.browser.newPage();
     const errors = collectErrors(page);
     await signIn(page);
-    expect(await names(page)).toEqual(['Uma', 'Vic']);
+    await expect.poll(() => names(page)).toEqual(['Uma', 'Vic']);
     await page.keyboard.press('j');
     await expect.poll(() => page.locator('rapport-inbox-item[current] strong#who').textContent()).toBe('Vic');
     await page.keyboard.press('k');
@@ -122,7 +123,7 @@ describe('the inbox', () => {
     const page = await chromium.browser.newPage();
     const errors = collectErrors(page);
     await signIn(page);
-    expect(await names(page)).toEqual(['Uma', 'Vic']);
+    await expect.poll(() => names(page)).toEqual(['Uma', 'Vic']);
     for (const name of ['Uma', 'Vic']) await page.getByRole('checkbox', { name: `Select the comment by ${name}` }).check();
     await expect.poll(() => page.locator('rapport-inbox .bulk span').textContent()).toBe('2 selected');
     await expectAccessible(page, 'selection');

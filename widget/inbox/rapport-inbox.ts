@@ -137,6 +137,7 @@ export class RapportInbox extends LitElement {
   private _loading = true;
   private _undo: UndoEntry[] = [];
   private _poll?: ReturnType<typeof setInterval>;
+  private _keys: Promise<unknown> = Promise.resolve();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -224,7 +225,7 @@ export class RapportInbox extends LitElement {
       <main>
         <h2 class="visually-hidden">${m.views[this._view]}</h2>
         ${this._selected.size > 0 ? this._renderBulk() : nothing}
-        ${this._loading ? html`<p class="notice">${m.loading}</p>` : this._items.length === 0 ? html`<p class="notice" tabindex="-1" id="empty">${m.empty[this._view]}</p>` : nothing}
+        ${this._loading ? html`<p class="notice loading">${m.loading}</p>` : this._items.length === 0 ? html`<p class="notice" tabindex="-1" id="empty">${m.empty[this._view]}</p>` : nothing}
         <div class="list">
           ${repeat(this._items, (item) => item.comment.id, (item, index) => html`<rapport-inbox-item
             .item=${item} .messages=${m} ?current=${index === this._current} ?selected=${this._selected.has(item.comment.id)}
@@ -264,21 +265,22 @@ export class RapportInbox extends LitElement {
     const target = event.composedPath()[0] as HTMLElement;
     if (event.ctrlKey || event.metaKey || event.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
     const current = this._items[this._current];
-    const keys: Record<string, () => void> = {
+    const keys: Record<string, () => unknown> = {
       j: () => this._move(1),
       k: () => this._move(-1),
       r: () => current && !current.comment.author.isAuthor && this._openReply(current.comment.id),
-      e: () => current?.comment.awaitingReply && void this._act(current.comment.id, 'noReplyNeeded'),
-      a: () => current && current.comment.status !== 'published' && void this._act(current.comment.id, 'approve'),
-      s: () => current && void this._act(current.comment.id, 'spam'),
-      '#': () => current && void this._act(current.comment.id, 'delete'),
-      u: () => void this._undoLast(),
+      e: () => current?.comment.awaitingReply && this._act(current.comment.id, 'noReplyNeeded'),
+      a: () => current && current.comment.status !== 'published' && this._act(current.comment.id, 'approve'),
+      s: () => current && this._act(current.comment.id, 'spam'),
+      '#': () => current && this._act(current.comment.id, 'delete'),
+      u: () => this._undoLast(),
       '?': () => this._shortcuts.show(),
     };
     const run = keys[event.key];
-    if (!run || this._busy) return;
+    if (!run) return;
     event.preventDefault();
-    run();
+    // Keys pressed while an action is under way run after it, in order, rather than being lost.
+    this._keys = this._keys.then(run).catch(() => undefined);
   };
 
   private async _move(by: number) {
