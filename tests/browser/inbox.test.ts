@@ -34,7 +34,10 @@ async function signIn(page: Page): Promise<void> {
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
   await page.locator('rapport-inbox h1').waitFor();
-  await expect.poll(() => page.locator('rapport-inbox .loading').count()).toBe(0);
+  // Loaded: comments, or the message that there are none.
+  await expect.poll(async () => (await page.locator('rapport-inbox-item').count()) + (await page.locator('rapport-inbox #empty').count())).toBeGreaterThan(0);
+  // The inbox starts on its first comment, if it has one.
+  if ((await page.locator('rapport-inbox-item').count()) > 0) await expect.poll(async () => (await focused(page)).tag).toBe('article');
 }
 
 const names = (page: Page) => page.locator('rapport-inbox-item strong#who').allTextContents();
@@ -165,6 +168,27 @@ describe('the inbox', () => {
     await expect.poll(() => page.locator('rapport-inbox [role=status]').textContent()).toBe('Reply saved.');
     expect((await ctx.models.Comment.findOne({ body: 'Yes — approved and answered.' }).lean())?.isAuthor).toBe(true);
     await expectAccessible(page, 'all view');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows new comments as they arrive without disturbing a reply being typed, in dark mode too', async () => {
+    const page = await chromium.browser.newPage({ colorScheme: 'dark' });
+    const errors = collectErrors(page);
+    await signIn(page);
+    await page.locator('rapport-inbox').evaluate((inbox) => ((inbox as unknown as { pollSeconds: number }).pollSeconds = 0.3));
+    const before = (await names(page)).length;
+    await expect.poll(() => page.locator('rapport-inbox-stats dd').first().textContent()).toBe(String(before));
+    await page.keyboard.press('r');
+    await expect.poll(async () => (await focused(page)).tag).toBe('textarea');
+    await page.keyboard.type('Half-written answer');
+    await readerComment(ctx, { siteId: 'demo' }, { pageKey: '/demo', name: 'Xan', body: 'Just arrived?' });
+    await expect.poll(() => names(page)).toContain('Xan');
+    expect((await names(page)).length).toBe(before + 1);
+    expect(await page.locator('rapport-inbox-item textarea').inputValue()).toBe('Half-written answer');
+    expect((await focused(page)).tag).toBe('textarea');
+    expect(await page.locator('rapport-inbox').getAttribute('scheme')).toBe('dark');
+    await expectAccessible(page, 'dark, new comment arrived');
     expect(unexpected(errors)).toEqual([]);
     await page.close();
   });

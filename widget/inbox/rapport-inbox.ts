@@ -12,7 +12,6 @@ import './rapport-shortcuts.js';
 import './rapport-sign-in.js';
 
 const VIEWS: InboxView[] = ['awaiting', 'pending', 'spam', 'all'];
-const POLL_MS = 20_000;
 const SITE_KEY = 'rapport:inbox-site';
 
 /** What `u` puts back: the changes that reverse one action (or one bulk action). */
@@ -47,6 +46,11 @@ export class RapportInbox extends LitElement {
         margin: 0 auto;
         padding: 1rem 1.25rem 4rem;
         font: var(--rapport-font, 16px/1.5 system-ui, sans-serif);
+        /* The page's own colours, stated: the inbox is the page (and contrast checks need them). */
+        background: Canvas;
+        color: CanvasText;
+        min-height: 100vh;
+        box-sizing: border-box;
       }
       header,
       nav,
@@ -98,6 +102,7 @@ export class RapportInbox extends LitElement {
     `,
   ];
   static override properties = {
+    pollSeconds: { type: Number, attribute: 'poll-seconds' },
     _me: { state: true },
     _signedOut: { state: true },
     _signInError: { state: true },
@@ -115,6 +120,9 @@ export class RapportInbox extends LitElement {
     _announcement: { state: true },
     _loading: { state: true },
   };
+
+  /** How often new comments are fetched while the inbox is open. */
+  pollSeconds = 20;
 
   private readonly _api = new InboxApi();
   private readonly _messages = inboxMessages;
@@ -146,7 +154,12 @@ export class RapportInbox extends LitElement {
     // The inbox is the page, so its shortcuts work wherever focus is, except in fields.
     document.addEventListener('keydown', this._shortcut);
     void this._start();
-    this._poll = setInterval(() => void this._refresh(), POLL_MS);
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (!changed.has('pollSeconds')) return;
+    clearInterval(this._poll);
+    this._poll = setInterval(() => void this._refresh(), this.pollSeconds * 1000);
   }
 
   override disconnectedCallback(): void {
@@ -163,7 +176,8 @@ export class RapportInbox extends LitElement {
     this._siteId = this._me.sites.find((s) => s.id === remembered)?.id ?? this._me.sites[0]?.id ?? '';
     await this._reload();
     await this.updateComplete;
-    this._itemElement(this._current)?.focus();
+    // Start on the first comment, unless the author has already moved somewhere.
+    if (document.activeElement === document.body) this._itemElement(this._current)?.focus();
   }
 
   /** The current view from its first item, and the figures. */
