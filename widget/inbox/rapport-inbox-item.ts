@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
-import { controlStyles } from '../shared/theme.styles.js';
+import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { fullDate, relativeTime } from '../shared/time.js';
 import type { InboxItem } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
@@ -19,6 +19,7 @@ const LOCALE = 'en';
 export class RapportInboxItem extends LitElement {
   static override styles = [
     controlStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -88,12 +89,6 @@ export class RapportInboxItem extends LitElement {
         gap: 0.4rem;
       }
       textarea {
-        font: inherit;
-        color: inherit;
-        background: var(--_field);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.5em;
         min-height: 6em;
         width: 100%;
         box-sizing: border-box;

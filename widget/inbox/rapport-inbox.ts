@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineOnce } from '../shared/define.js';
-import { controlStyles, themeTokens } from '../shared/theme.styles.js';
+import { controlStyles, fieldStyles, themeTokens } from '../shared/theme.styles.js';
 import { InboxApi, type CommentChange, type InboxItem, type InboxView, type Me, type Stats } from './inbox-api.js';
 import { inboxMessages } from './inbox-messages.js';
 import type { ItemAction, RapportInboxItem } from './rapport-inbox-item.js';
@@ -39,6 +39,7 @@ export class RapportInbox extends LitElement {
   static override styles = [
     themeTokens,
     controlStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -76,14 +77,6 @@ export class RapportInbox extends LitElement {
         border-color: var(--_accent);
         color: var(--_accent);
         font-weight: 700;
-      }
-      select {
-        font: inherit;
-        color: inherit;
-        background: var(--_field);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.25em 0.5em;
       }
       .list {
         display: grid;

@@ -1,12 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
-import { controlStyles } from '../shared/theme.styles.js';
+import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import type { InboxMessages } from './inbox-messages.js';
 
 /** The sign-in form. Fires `rapport-sign-in` with {email, password}; the inbox answers with `error`. */
 export class RapportSignIn extends LitElement {
   static override styles = [
     controlStyles,
+    fieldStyles,
     css`
       :host {
         display: block;
@@ -20,14 +21,6 @@ export class RapportSignIn extends LitElement {
       label {
         display: grid;
         gap: 0.3rem;
-      }
-      input {
-        font: inherit;
-        color: inherit;
-        background: var(--_field);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: 0.55em 0.7em;
       }
       .error {
         color: var(--_error);

@@ -75,3 +75,17 @@ export const controlStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** Text fields and menus, alike in every element. */
+export const fieldStyles = css`
+  input:not([type='checkbox']),
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_field);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.65em;
+  }
+`;

@@ -18,15 +18,6 @@ export const formStyles = css`
     gap: 0.25rem;
     font-size: 0.9em;
   }
-  input,
-  textarea {
-    font: inherit;
-    color: inherit;
-    background: var(--_field);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5em 0.65em;
-  }
   textarea {
     min-height: 7em;
     resize: vertical;

@@ -3,7 +3,7 @@ import type { ApiClient } from '../shared/api-client.js';
 import { defineOnce } from '../shared/define.js';
 import type { Identity } from '../shared/local-store.js';
 import type { Messages } from '../shared/messages.js';
-import { controlStyles } from '../shared/theme.styles.js';
+import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { formStyles } from './rapport-comment-form.styles.js';
 
 /** What the reader filled in, as `rapport-form-submitted` carries it. */
@@ -22,7 +22,7 @@ const LIMITS = { name: 80, email: 254, website: 200, body: 10_000 };
  * thread does the posting and hands back `busy` and `errors`.
  */
 export class RapportCommentForm extends LitElement {
-  static override styles = [controlStyles, formStyles];
+  static override styles = [controlStyles, fieldStyles, formStyles];
   static override properties = {
     messages: { attribute: false },
     identity: { attribute: false },
