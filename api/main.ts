@@ -82,6 +82,7 @@ function printDemo(publicUrl: string, email: string, password: string): void {
     '',
     'First start: created the demo site "demo".',
     `  Demo blog post: ${publicUrl}/demo`,
+    `  Inbox:          ${publicUrl}/inbox`,
     `  API:            ${publicUrl}/api/comments?site=demo&page=/demo`,
     `  Author email:   ${email}`,
     `  Author password: ${password}   (shown this once)`,
