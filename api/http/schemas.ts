@@ -12,8 +12,15 @@ export const LIMITS = {
   pagesPerCountRequest: 100,
 } as const;
 
+// Stored as the URL standard writes it, so quotes and angle brackets arrive percent-encoded
+// wherever the address is used later (an href, a mail), whatever renders it.
 const httpUrl = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`).pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }));
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }))
+    .transform((url) => new URL(url).href)
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
 
 /** Forms send "" for a field left empty; that means "not given". */
 const optional = <Schema extends z.ZodType>(schema: Schema) =>
