@@ -7,6 +7,7 @@ import type { Clock } from './services/clock.js';
 import type { Services } from './services/services.js';
 import { publicApiCors } from './http/allowed-origins.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { readLimit, type RateLimits } from './http/rate-limits.js';
 import { requestLogging } from './http/request-logging.js';
 import { authRoutes } from './routes/auth.js';
 import { authorActionRoutes } from './routes/author-actions.js';
@@ -28,8 +29,10 @@ export interface AppDeps {
   trustProxy: boolean | number | string;
   /** Where the built widget (embed.js) is. */
   widgetDir: string;
-  /** The server's public address, for the demo page. */
+  /** The server's public address: the demo page, the inbox's origin. */
   publicUrl: string;
+  /** How much one client may post and read. */
+  limits: RateLimits;
 }
 
 /** Builds the Express app; never listens. */
@@ -50,6 +53,8 @@ export function createApp(deps: AppDeps): express.Express {
   // The widget runs on other sites' pages, so its API must be readable across origins.
   api.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   api.use(publicApiCors(deps.models));
+  const reads = readLimit(deps.limits);
+  api.use((req, res, next) => (req.method === 'GET' ? reads(req, res, next) : next()));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(cookieParser());
   api.use(authRoutes(deps));

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     widgetDir: fileURLToPath(new URL('../widget/', import.meta.url)),
     publicUrl: config.publicUrl,
+    limits: config.limits,
     pingDatabase: async () => {
       await database.connection.db!.admin().ping({ maxTimeMS: 2000 });
     },

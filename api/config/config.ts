@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { RateLimits } from '../http/rate-limits.js';
 
 /** Every setting the server and the CLI read, with its default. Only this module reads `process.env`. */
 export interface Config {
@@ -26,6 +27,8 @@ export interface Config {
   dbTimeoutMs: number;
   /** Secret for signing tokens; when empty one is generated once and kept in the database. */
   secret: string | undefined;
+  /** How much one client may post and read (README, "Configuration"). */
+  limits: RateLimits;
 }
 
 const envSchema = z.object({
@@ -40,6 +43,11 @@ const envSchema = z.object({
   GLIBC_CACHE_DIR: z.string().optional(),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LIMIT_COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(2),
+  LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  LIMIT_COMMENTS_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(3),
+  LIMIT_SITE_COMMENTS_PER_10_MINUTES: z.coerce.number().int().min(1).default(30),
+  LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 /** Reads the configuration from an environment (the process's by default); throws naming each bad key. */
@@ -62,6 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     glibcCacheDir: path.resolve(e.GLIBC_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'rapport')),
     dbTimeoutMs: e.DB_TIMEOUT_MS,
     secret: e.SECRET,
+    limits: {
+      commentsPerMinute: e.LIMIT_COMMENTS_PER_MINUTE,
+      commentsPerHour: e.LIMIT_COMMENTS_PER_HOUR,
+      commentsPerEmailHour: e.LIMIT_COMMENTS_PER_EMAIL_HOUR,
+      siteCommentsPer10Minutes: e.LIMIT_SITE_COMMENTS_PER_10_MINUTES,
+      readsPerMinute: e.LIMIT_READS_PER_MINUTE,
+    },
   };
 }
 

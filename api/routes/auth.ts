@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError, ForbiddenError } from '../errors.js';
 import { authorOf, requireAuthor, sessionCookie, sessionToken } from '../http/author-session.js';
-import { loginLimits } from '../http/login-limits.js';
+import { loginLimits } from '../http/rate-limits.js';
 import { loginBody } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
 import type { Models } from '../models/models.js';

@@ -4,11 +4,15 @@ import type { Services } from '../services/services.js';
 import { AppError } from '../errors.js';
 import { parseInput } from '../http/validate.js';
 import { bearerToken, objectId, postCommentBody, previewBody, readerEditBody, threadQuery } from '../http/schemas.js';
+import { commentLimits, SiteFloodGuard, type RateLimits } from '../http/rate-limits.js';
+import type { Models } from '../models/models.js';
 import { renderMarkdown } from '../services/markdown.js';
 import { cleanBody } from '../services/text.js';
 
 /** The public comment endpoints the widget uses. */
-export function commentRoutes({ services, clock }: { services: Services; clock: Clock }): Router {
+export function commentRoutes(deps: { services: Services; models: Models; clock: Clock; limits: RateLimits }): Router {
+  const { services, clock } = deps;
+  const flood = new SiteFloodGuard(deps.models, deps.limits.siteCommentsPer10Minutes);
   const router = Router();
 
   // GET /api/comments?site&page[&cursor][&limit]
@@ -25,10 +29,12 @@ export function commentRoutes({ services, clock }: { services: Services; clock: 
   });
 
   // POST /api/comments
-  router.post('/comments', async (req, res) => {
+  router.post('/comments', ...commentLimits(deps.models, deps.limits), async (req, res) => {
     const body = parseInput(postCommentBody, req.body);
+    // Past the site's flood limit new comments still arrive, but wait for an author's approval.
+    const hold = await flood.flooded(body.site);
     const posted = await services.writer.postReaderComment(
-      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined },
+      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold },
       req.get('origin'),
       clock.now(),
     );

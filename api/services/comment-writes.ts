@@ -30,6 +30,8 @@ export interface ReaderCommentInput {
   clientId?: string;
   /** Filled in only by machines; such comments are held for moderation, never published. */
   honeypot?: string;
+  /** Held for moderation whatever the site's mode (the route decided: a flood, say). */
+  hold?: boolean;
 }
 
 export interface PostedComment {
@@ -82,7 +84,7 @@ export class CommentWriter {
     );
     const readerKey = readerKeyOf(this.signer, input.email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
-    const held = site.settings.moderation === 'pre' || Boolean(input.honeypot);
+    const held = site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold);
     const status: CommentStatus = held ? 'pending' : 'published';
     const draft = {
       ...content,

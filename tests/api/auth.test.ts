@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
 import { AUTHOR_PASSWORD, INBOX_ORIGIN, makeSite, signIn } from '../support/factories.js';
-import { LOGIN_LIMITS } from '../../api/http/login-limits.js';
+import { LOGIN_LIMITS } from '../../api/http/rate-limits.js';
 import { SESSION_IDLE_MS } from '../../api/services/sessions.js';
 
 const ctx = useTestContext();

@@ -7,7 +7,7 @@ import { createApp } from '../../api/app.js';
 import { connectMongo } from '../../api/database/connect.js';
 import { defineModels, ensureIndexes } from '../../api/models/models.js';
 import { createServices } from '../../api/services/services.js';
-import { FixedClock, useTestContext, WIDGET_DIR } from '../support/test-context.js';
+import { FixedClock, UNREACHABLE_LIMITS, useTestContext, WIDGET_DIR } from '../support/test-context.js';
 import { SocketProxy, socketPathOf } from '../support/socket-proxy.js';
 
 const ctx = useTestContext();
@@ -46,6 +46,7 @@ describe('the API while the database is unreachable', () => {
       trustProxy: false,
       widgetDir: WIDGET_DIR,
       publicUrl: 'http://127.0.0.1:9',
+      limits: UNREACHABLE_LIMITS,
       pingDatabase: async () => {
         await connection.db!.admin().ping();
       },

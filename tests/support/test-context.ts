@@ -3,6 +3,7 @@ import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../api/app.js';
+import type { RateLimits } from '../../api/http/rate-limits.js';
 import { connectMongo } from '../../api/database/connect.js';
 import { defineModels, ensureIndexes, type Models } from '../../api/models/models.js';
 import { createServices, type Services } from '../../api/services/services.js';
@@ -52,16 +53,26 @@ export function useTestContext(): TestContext {
   return context;
 }
 
+/** Limits no ordinary test reaches: tests post many comments from one address. The limits' own tests set real ones. */
+export const UNREACHABLE_LIMITS: RateLimits = {
+  commentsPerMinute: 1e6,
+  commentsPerHour: 1e6,
+  commentsPerEmailHour: 1e6,
+  siteCommentsPer10Minutes: 1e6,
+  readsPerMinute: 1e6,
+};
+
 /** The app on a test context's database, for a given PUBLIC_URL (the inbox checks its origin). */
-export function appFor(context: TestContext, publicUrl: string): express.Express {
+export function appFor(context: TestContext, publicUrl: string, limits = UNREACHABLE_LIMITS, trustProxy: boolean | string = false): express.Express {
   return createApp({
     services: context.services,
     models: context.models,
     clock: context.clock,
     logger: pino({ level: 'silent' }),
-    trustProxy: false,
+    trustProxy,
     widgetDir: WIDGET_DIR,
     publicUrl,
+    limits,
     pingDatabase: async () => {
       await context.connection.db!.admin().ping();
     },

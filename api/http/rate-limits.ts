@@ -1,0 +1,114 @@
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, MemoryStore, rateLimit, type Options } from 'express-rate-limit';
+import { AppError } from '../errors.js';
+import type { Models } from '../models/models.js';
+import { MongoRateLimitStore } from './mongo-rate-limit-store.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** How much one client may do; each is configurable (README, "Configuration"). */
+export interface RateLimits {
+  /** New comments per client address per site, per minute… */
+  commentsPerMinute: number;
+  /** …and per hour. */
+  commentsPerHour: number;
+  /** New comments per email address per hour. */
+  commentsPerEmailHour: number;
+  /** New comments on one site per 10 minutes before further ones wait for approval. */
+  siteCommentsPer10Minutes: number;
+  /** Reads per client address per minute. */
+  readsPerMinute: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  commentsPerMinute: 2,
+  commentsPerHour: 10,
+  commentsPerEmailHour: 3,
+  siteCommentsPer10Minutes: 30,
+  readsPerMinute: 600,
+};
+
+const retryAfterSeconds = (req: Request, windowMs: number) =>
+  Math.max(1, Math.ceil(((req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000);
+
+type LimiterOptions = Pick<Options, 'windowMs' | 'limit' | 'store' | 'keyGenerator'> &
+  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests'>> & { refusal?: { code: string; message: string } };
+
+const TOO_MANY = { code: 'rate_limited', message: 'Too many requests; please wait a moment.' };
+
+function limiter({ refusal = TOO_MANY, ...options }: LimiterOptions) {
+  return rateLimit({
+    ...options,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (req, _res, next) => next(new AppError(429, refusal.code, refusal.message, undefined, retryAfterSeconds(req, options.windowMs))),
+  });
+}
+
+/** The client's address as Express sees it: `X-Forwarded-For` only counts when TRUST_PROXY says so. */
+const address = (req: Request) => ipKeyGenerator(req.ip ?? 'unknown');
+const siteOf = (req: Request) => String((req.body as { site?: unknown } | undefined)?.site ?? '').slice(0, 64);
+const emailOf = (req: Request) => String((req.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase().slice(0, 254);
+
+/**
+ * Limits on new comments, counted in MongoDB so every instance and every restart shares them:
+ * per client address and site (a minute and an hour), and per email address (an hour).
+ */
+export function commentLimits(models: Models, limits: RateLimits): RequestHandler[] {
+  const perSite = (req: Request) => `${address(req)}|${siteOf(req)}`;
+  return [
+    limiter({ windowMs: MINUTE, limit: limits.commentsPerMinute, store: new MongoRateLimitStore(models, 'comments-minute'), keyGenerator: perSite }),
+    limiter({ windowMs: HOUR, limit: limits.commentsPerHour, store: new MongoRateLimitStore(models, 'comments-hour'), keyGenerator: perSite }),
+    limiter({
+      windowMs: HOUR,
+      limit: limits.commentsPerEmailHour,
+      store: new MongoRateLimitStore(models, 'comments-email'),
+      keyGenerator: emailOf,
+      skip: (req) => emailOf(req) === '',
+    }),
+  ];
+}
+
+/**
+ * Generous limits on reads, counted in each instance's memory: a database write per read would
+ * cost more than the reads themselves, and a flood of reads is answered from the cache anyway.
+ */
+export function readLimit(limits: RateLimits): RequestHandler {
+  return limiter({ windowMs: MINUTE, limit: limits.readsPerMinute, store: new MemoryStore(), keyGenerator: address });
+}
+
+/** Failed sign-ins allowed per account and per client address in 15 minutes. */
+export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20 };
+
+/**
+ * Throttles password guessing: only failed sign-ins count, per account and per client address,
+ * in windows shared by all instances. A window ends after 15 minutes, so the real author is
+ * never locked out for longer than that.
+ */
+export function loginLimits(models: Models): RequestHandler[] {
+  const common = {
+    windowMs: 15 * MINUTE,
+    skipSuccessfulRequests: true,
+    refusal: { code: 'too_many_attempts', message: 'Too many failed sign-ins. Try again later.' },
+  };
+  return [
+    limiter({ ...common, limit: LOGIN_LIMITS.perAddress, store: new MongoRateLimitStore(models, 'login-address'), keyGenerator: address }),
+    limiter({ ...common, limit: LOGIN_LIMITS.perAccount, store: new MongoRateLimitStore(models, 'login-account'), keyGenerator: emailOf }),
+  ];
+}
+
+/** Counts a site's new comments in 10-minute windows; past the limit they wait for approval. */
+export class SiteFloodGuard {
+  private readonly store: MongoRateLimitStore;
+
+  constructor(models: Models, private readonly limit: number) {
+    this.store = new MongoRateLimitStore(models, 'site-comments');
+    this.store.init({ windowMs: 10 * MINUTE } as Options);
+  }
+
+  /** Counts one more comment; answers whether the site is over its limit. */
+  async flooded(siteId: string): Promise<boolean> {
+    return (await this.store.increment(siteId)).totalHits > this.limit;
+  }
+}

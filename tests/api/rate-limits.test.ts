@@ -1,0 +1,69 @@
+import crypto from 'node:crypto';
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type express from 'express';
+import { DEFAULT_RATE_LIMITS } from '../../api/http/rate-limits.js';
+import { appFor, useTestContext } from '../support/test-context.js';
+import { BLOG_ORIGIN, makeSite } from '../support/factories.js';
+
+const ctx = useTestContext();
+let app: express.Express;
+let proxied: express.Express;
+
+beforeAll(() => {
+  app = appFor(ctx, 'http://127.0.0.1:9', DEFAULT_RATE_LIMITS);
+  proxied = appFor(ctx, 'http://127.0.0.1:9', { ...DEFAULT_RATE_LIMITS, commentsPerMinute: 100, commentsPerHour: 100 }, 'loopback');
+});
+
+const randomAddress = () => [...crypto.randomBytes(4)].join('.');
+
+function post(target: express.Express, siteId: string, extra: Record<string, unknown> = {}, forwardedFor?: string) {
+  const req = request(target).post('/api/comments').set('Origin', BLOG_ORIGIN);
+  if (forwardedFor) req.set('X-Forwarded-For', forwardedFor);
+  return req.send({ site: siteId, page: '/p/', name: 'Ann', body: `Comment ${crypto.randomUUID()}`, ...extra });
+}
+
+describe('rate limits on new comments', () => {
+  it('accept at most 2 a minute from one address, however many X-Forwarded-For values it invents', async () => {
+    const site = await makeSite(ctx);
+    const results = [];
+    for (let i = 0; i < 100; i++) results.push(await post(app, site.siteId, {}, randomAddress()));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(98);
+    expect(refused[0]!.body.error.code).toBe('rate_limited');
+    expect(Number(refused[0]!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused[0]!.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId })).toBe(2);
+    // Counted in the database, where every instance sees the same window.
+    expect(await ctx.models.RateLimitCounter.countDocuments({ _id: /^comments-minute:/ })).toBeGreaterThan(0);
+  });
+
+  it('count another site separately', async () => {
+    const [first, second] = [await makeSite(ctx), await makeSite(ctx)];
+    // The previous test's address has used its minute on its own site, not on these.
+    for (const site of [first, second]) {
+      expect((await post(app, site.siteId)).status).toBe(201);
+      expect((await post(app, site.siteId)).status).toBe(201);
+      expect((await post(app, site.siteId)).status).toBe(429);
+    }
+  });
+
+  it('accept at most 3 an hour from one email address, from any address', async () => {
+    const site = await makeSite(ctx);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(proxied, site.siteId, { email: 'Flood@Example.com' }, randomAddress())).status);
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+  });
+
+  it('believe X-Forwarded-For only from a trusted proxy, and then hold a flood on one site for approval', async () => {
+    const site = await makeSite(ctx);
+    const statuses = [];
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.siteCommentsPer10Minutes + 5; i++) {
+      const res = await post(proxied, site.siteId, {}, randomAddress());
+      statuses.push(res.status === 201 ? res.body.comment.status : res.status);
+    }
+    expect(statuses.slice(0, DEFAULT_RATE_LIMITS.siteCommentsPer10Minutes).every((s) => s === 'published')).toBe(true);
+    expect(statuses.slice(DEFAULT_RATE_LIMITS.siteCommentsPer10Minutes)).toEqual(Array(5).fill('pending'));
+  });
+});
