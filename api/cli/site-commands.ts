@@ -58,6 +58,7 @@ export function addSiteCommands(program: Command): void {
     .option('--highlight <mode>', 'everyone: readers see who is waiting for a reply; off: they do not')
     .option('--locale <locale>', 'the widget’s default language, e.g. en, de, es')
     .option('--reply-goal <hours>', 'after how long a waiting comment is overdue')
+    .option('--min-form-seconds <seconds>', 'comments sent sooner after the form was shown wait for approval (0: off)')
     .action(async (id: string, options: Record<string, string | string[] | undefined>) => {
       const settings = checked(settingsOptions, options, 'options');
       const origins = (options.origin as string[] | undefined)?.map((value) => checked(origin, value, '--origin'));
@@ -79,6 +80,7 @@ const settingsOptions = z
     highlight: z.enum(['everyone', 'off']).optional(),
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR').optional(),
     replyGoal: z.coerce.number().int().min(1).max(8760).optional(),
+    minFormSeconds: z.coerce.number().int().min(0).max(3600).optional(),
   })
   .transform((o) => ({
     moderation: o.moderation,
@@ -86,4 +88,5 @@ const settingsOptions = z
     highlight: o.highlight,
     locale: o.locale,
     replyGoalHours: o.replyGoal,
+    minFormSeconds: o.minFormSeconds,
   }));

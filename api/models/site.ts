@@ -8,6 +8,8 @@ const settingsSchema = new Schema(
     highlight: { type: String, enum: ['everyone', 'off'], default: 'everyone', required: true },
     locale: { type: String, default: 'en', maxlength: 20, required: true },
     replyGoalHours: { type: Number, min: 1, max: 8760, default: 24, required: true },
+    /** A comment posted sooner than this after its form was shown waits for approval; 0 turns the check off. */
+    minFormSeconds: { type: Number, min: 0, max: 3600, default: 3, required: true },
   },
   { _id: false },
 );

@@ -13,6 +13,12 @@ import { cleanBody } from '../services/text.js';
 export function commentRoutes(deps: { services: Services; models: Models; clock: Clock; limits: RateLimits }): Router {
   const { services, clock } = deps;
   const flood = new SiteFloodGuard(deps.models, deps.limits.siteCommentsPer10Minutes);
+  const tooSoon = async (siteId: string, formToken: string | undefined) => {
+    const { settings } = await services.sites.get(siteId);
+    if (settings.minFormSeconds === 0) return false;
+    const shownAt = formToken ? services.formTokens.issuedAt(siteId, formToken) : undefined;
+    return !shownAt || clock.now().getTime() - shownAt.getTime() < settings.minFormSeconds * 1000;
+  };
   const router = Router();
 
   // GET /api/comments?site&page[&cursor][&limit]
@@ -31,8 +37,10 @@ export function commentRoutes(deps: { services: Services; models: Models; clock:
   // POST /api/comments
   router.post('/comments', ...commentLimits(deps.models, deps.limits), async (req, res) => {
     const body = parseInput(postCommentBody, req.body);
-    // Past the site's flood limit new comments still arrive, but wait for an author's approval.
-    const hold = await flood.flooded(body.site);
+    // Past the site's flood limit, or sent too soon after the form was shown (or without the
+    // form's token: a script, not a person), a comment still arrives but waits for approval.
+    const soon = await tooSoon(body.site, body.formToken);
+    const hold = (await flood.flooded(body.site)) || soon;
     const posted = await services.writer.postReaderComment(
       { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold },
       req.get('origin'),

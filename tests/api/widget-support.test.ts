@@ -126,3 +126,23 @@ describe('GET /inbox', () => {
     expect(script.text).toContain('rapport-inbox');
   });
 });
+
+describe('the form-timing check', () => {
+  const postWith = (siteId: string, formToken?: string) =>
+    request(ctx.app).post('/api/comments').set('Origin', BLOG_ORIGIN).send({ site: siteId, page: '/timed/', name: 'Tim', body: `Hi ${Math.random()}`, formToken });
+
+  it('holds a comment sent sooner than the site’s minimum after its form was shown, or without the form’s token', async () => {
+    const site = await makeSite(ctx, { minFormSeconds: 3 });
+    const { formToken } = (await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/timed/' })).body;
+    expect(typeof formToken).toBe('string');
+    expect((await postWith(site.siteId, formToken)).body.comment.status).toBe('pending');
+    expect((await postWith(site.siteId)).body.comment.status).toBe('pending');
+    expect((await postWith(site.siteId, 'forged.token')).body.comment.status).toBe('pending');
+    const other = await makeSite(ctx, { minFormSeconds: 3 });
+    const foreign = (await request(ctx.app).get('/api/comments').query({ site: other.siteId, page: '/timed/' })).body.formToken;
+    ctx.clock.advance(4000);
+    expect((await postWith(site.siteId, foreign)).body.comment.status).toBe('pending');
+    // A person who took their time: published.
+    expect((await postWith(site.siteId, formToken)).body.comment.status).toBe('published');
+  });
+});

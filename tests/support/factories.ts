@@ -11,15 +11,14 @@ export const BLOG_ORIGIN = 'https://blog.example.com';
 /** A site with one author; settings as given. */
 export async function makeSite(
   ctx: TestContext,
-  options: { moderation?: 'post' | 'pre'; editWindowMinutes?: number; origins?: string[] } = {},
+  options: { moderation?: 'post' | 'pre'; editWindowMinutes?: number; origins?: string[]; minFormSeconds?: number } = {},
 ) {
   const id = unique('site');
   await ctx.services.sites.create({ id, name: `Blog ${id}`, origins: options.origins ?? [BLOG_ORIGIN] }, ctx.clock.now());
-  if (options.moderation || options.editWindowMinutes !== undefined) {
-    await ctx.services.sites.update(id, {
-      settings: { moderation: options.moderation, editWindowMinutes: options.editWindowMinutes },
-    });
-  }
+  // The form-timing check is off unless a test asks for it: most tests post at once, without a form.
+  await ctx.services.sites.update(id, {
+    settings: { moderation: options.moderation, editWindowMinutes: options.editWindowMinutes, minFormSeconds: options.minFormSeconds ?? 0 },
+  });
   const { author } = await ctx.services.authors.create(
     { siteId: id, name: 'Sonia', email: `${unique('sonia')}@example.com`, password: AUTHOR_PASSWORD },
     ctx.clock.now(),
