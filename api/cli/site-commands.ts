@@ -59,6 +59,10 @@ export function addSiteCommands(program: Command): void {
     .option('--locale <locale>', 'the widget’s default language, e.g. en, de, es')
     .option('--reply-goal <hours>', 'after how long a waiting comment is overdue')
     .option('--min-form-seconds <seconds>', 'comments sent sooner after the form was shown wait for approval (0: off)')
+    .option('--max-links <count>', 'comments with more links wait for approval')
+    .option('--block-word <word>', 'comments with this word are spam (repeatable; replaces the list; "" empties it)', collect)
+    .option('--block-link <domain>', 'comments linking to this domain or its subdomains are spam (repeatable; replaces the list)', collect)
+    .option('--block-email <address>', 'comments from this email are spam (repeatable; replaces the list)', collect)
     .action(async (id: string, options: Record<string, string | string[] | undefined>) => {
       const settings = checked(settingsOptions, options, 'options');
       const origins = (options.origin as string[] | undefined)?.map((value) => checked(origin, value, '--origin'));
@@ -81,6 +85,10 @@ const settingsOptions = z
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR').optional(),
     replyGoal: z.coerce.number().int().min(1).max(8760).optional(),
     minFormSeconds: z.coerce.number().int().min(0).max(3600).optional(),
+    maxLinks: z.coerce.number().int().min(0).max(100).optional(),
+    blockWord: blocklist(z.string().trim().toLowerCase().max(100)),
+    blockLink: blocklist(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'must be a domain such as spam.example')),
+    blockEmail: blocklist(z.email('must be an email address').trim().toLowerCase()),
   })
   .transform((o) => ({
     moderation: o.moderation,
@@ -89,4 +97,17 @@ const settingsOptions = z
     locale: o.locale,
     replyGoalHours: o.replyGoal,
     minFormSeconds: o.minFormSeconds,
+    maxLinks: o.maxLinks,
+    blockedWords: o.blockWord,
+    blockedLinks: o.blockLink,
+    blockedEmails: o.blockEmail,
   }));
+
+/** A repeatable option that replaces a list; one empty value ('') empties it. */
+function blocklist(entry: z.ZodType<string, string>) {
+  return z
+    .array(z.string())
+    .optional()
+    .transform((values) => values?.filter((v) => v.trim() !== ''))
+    .pipe(z.array(entry).optional());
+}

@@ -39,6 +39,8 @@ const commentSchema = new Schema(
       default: null,
     },
     priority: { type: Number, default: 3 },
+    /** The text's fingerprint (services/comment-screen.ts), to notice the same comment posted again. */
+    fingerprint: { type: String, default: null },
     /** Random per comment; mixed into the edit token so a token never outlives its comment. */
     editSalt: { type: String, required: true },
     createdAt: { type: Date, required: true },
@@ -61,6 +63,8 @@ commentSchema.index({ siteId: 1, awaitingReply: 1, priority: 1, waitingSince: 1,
 // The inbox's other views, newest first.
 commentSchema.index({ siteId: 1, status: 1, createdAt: -1, _id: -1 });
 commentSchema.index({ siteId: 1, createdAt: -1, _id: -1 });
+// The same text again on a site, recently.
+commentSchema.index({ siteId: 1, fingerprint: 1, createdAt: -1 });
 // A reader's history on a site.
 commentSchema.index({ siteId: 1, readerKey: 1 });
 // A subtree: everything with a given comment among its ancestors.

@@ -10,6 +10,12 @@ const settingsSchema = new Schema(
     replyGoalHours: { type: Number, min: 1, max: 8760, default: 24, required: true },
     /** A comment posted sooner than this after its form was shown waits for approval; 0 turns the check off. */
     minFormSeconds: { type: Number, min: 0, max: 3600, default: 3, required: true },
+    /** More links than this in one comment hold it for approval. */
+    maxLinks: { type: Number, min: 0, max: 100, default: 3, required: true },
+    /** A comment with any of these words, links (domains) or emails is spam. */
+    blockedWords: { type: [String], default: [] },
+    blockedLinks: { type: [String], default: [] },
+    blockedEmails: { type: [String], default: [] },
   },
   { _id: false },
 );

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { AwaitingReplyKeeper, isAwaiting } from './awaiting-reply.js';
 import { toPublicComment, type PublicComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
+import { bodyFingerprint, type CommentScreen } from './comment-screen.js';
 import { parseObjectId } from './ids.js';
 import { renderMarkdown } from './markdown.js';
 import type { PageService } from './pages.js';
@@ -45,7 +46,9 @@ export interface PostedComment {
 
 /** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
 type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body' | 'html' | 'isAuthor' | 'authorId' | 'status'> &
-  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'clientId' | 'readerKey' | 'priority'>> & { signals?: ReaderSignals };
+  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'clientId' | 'readerKey' | 'priority' | 'fingerprint'>> & {
+    signals?: ReaderSignals;
+  };
 
 /** Creating comments: readers through the public form, authors through their session. */
 export class CommentWriter {
@@ -57,6 +60,7 @@ export class CommentWriter {
     private readonly pages: PageService,
     private readonly editTokens: EditTokens,
     private readonly signer: Signer,
+    private readonly screen: CommentScreen,
     private readonly siteChanged: (siteId: string) => void,
   ) {
     this.keeper = new AwaitingReplyKeeper(models);
@@ -84,8 +88,10 @@ export class CommentWriter {
     );
     const readerKey = readerKeyOf(this.signer, input.email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
-    const held = site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold);
-    const status: CommentStatus = held ? 'pending' : 'published';
+    const fingerprint = bodyFingerprint(content.body);
+    const verdict = await this.screen.judge(site, { ...content, email: input.email, website: input.website, fingerprint }, now);
+    const held = site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold) || verdict === 'hold';
+    const status: CommentStatus = verdict === 'spam' ? 'spam' : held ? 'pending' : 'published';
     const draft = {
       ...content,
       siteId: site._id,
@@ -95,6 +101,7 @@ export class CommentWriter {
       notifyReplies: Boolean(input.notifyReplies && input.email),
       clientId: input.clientId,
       readerKey,
+      fingerprint,
       signals,
       priority: priorityOf(signals),
       isAuthor: false,

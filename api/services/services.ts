@@ -1,6 +1,7 @@
 import type { Models } from '../models/models.js';
 import { AuthorService } from './authors.js';
 import { CommentChanges } from './comment-changes.js';
+import { CommentScreen } from './comment-screen.js';
 import { CommentWriter } from './comment-writes.js';
 import { EditTokens } from './edit-tokens.js';
 import { FormTokens } from './form-tokens.js';
@@ -30,7 +31,7 @@ export function createServices(models: Models, secret: string) {
     sites,
     pages,
     authors: new AuthorService(models, siteChanged),
-    writer: new CommentWriter(models, sites, pages, editTokens, signer, siteChanged),
+    writer: new CommentWriter(models, sites, pages, editTokens, signer, new CommentScreen(models), siteChanged),
     changes: new CommentChanges(models, editTokens, siteChanged),
     threads,
     publicThreads: new PublicThreads(sites, threads, cache),

@@ -55,7 +55,7 @@ describe('GET /api/inbox?view=awaiting', () => {
   it('pages through a long queue with nextCursor, without repeats or gaps, and filters by page', async () => {
     const site = await makeSite(ctx);
     const ids: string[] = [];
-    for (let i = 0; i < 30; i++) ids.push((await readerComment(ctx, site, { pageKey: i % 3 === 0 ? '/a/' : '/b/', name: `R${i}`, body: 'Hi' })).id);
+    for (let i = 0; i < 30; i++) ids.push((await readerComment(ctx, site, { pageKey: i % 3 === 0 ? '/a/' : '/b/', name: `R${i}`, body: `Hi, number ${i}` })).id);
     const cookie = await signIn(ctx, site.author.email);
     const first = await inbox(cookie, { site: site.siteId });
     expect(first.items).toHaveLength(25);

@@ -28,6 +28,16 @@ describe('rapport (CLI)', () => {
       const list = await runCli(['site', 'list'], env);
       expect(list.stdout).toContain('moderation=pre');
 
+      const rules = await runCli(['site', 'set', 'my-blog', '--max-links', '2', '--block-word', 'Casino', '--block-link', 'spam.example', '--block-email', 'Bot@Bad.example'], env);
+      expect(rules.code).toBe(0);
+      expect(rules.stdout).toContain('"maxLinks":2');
+      expect(rules.stdout).toContain('"blockedWords":["casino"]');
+      expect(rules.stdout).toContain('"blockedLinks":["spam.example"]');
+      expect(rules.stdout).toContain('"blockedEmails":["bot@bad.example"]');
+      const bad = await runCli(['site', 'set', 'my-blog', '--block-link', 'not a domain'], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('must be a domain');
+
       const author = await runCli(['author', 'add', 'my-blog', '--name', 'Bob', '--email', 'bob@example.com', '--password', 'long enough pw'], env);
       expect(author.code).toBe(0);
       expect(author.stdout).toContain('Added bob@example.com as an author of my-blog.');

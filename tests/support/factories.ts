@@ -33,7 +33,8 @@ export async function readerComment(
   fields: Partial<ReaderCommentInput> & { pageKey?: string } = {},
 ) {
   const posted = await ctx.services.writer.postReaderComment(
-    { siteId: site.siteId, pageKey: '/post/', name: 'Ann', body: 'Nice post.', ...fields },
+    // Each text its own: the same text twice on a site is held as a duplicate.
+    { siteId: site.siteId, pageKey: '/post/', name: 'Ann', body: `Nice post, part ${++sequence}.`, ...fields },
     undefined,
     ctx.clock.now(),
   );

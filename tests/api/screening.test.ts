@@ -1,0 +1,46 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { useTestContext } from '../support/test-context.js';
+import { BLOG_ORIGIN, makeSite } from '../support/factories.js';
+
+const ctx = useTestContext();
+const HOUR = 3_600_000;
+
+async function post(siteId: string, fields: Record<string, unknown>) {
+  const res = await request(ctx.app).post('/api/comments').set('Origin', BLOG_ORIGIN).send({ site: siteId, page: '/s/', name: 'Ann', ...fields });
+  expect(res.status).toBe(201);
+  return res.body.comment.status as string;
+}
+
+describe('screening new comments without captchas', () => {
+  it('holds a comment with more links than the site allows', async () => {
+    const site = await makeSite(ctx);
+    const links = (n: number) => Array.from({ length: n }, (_, i) => `[l${i}](https://x${i}.example)`).join(' ');
+    expect(await post(site.siteId, { body: `Three: ${links(3)}`, website: 'https://ann.example' })).toBe('published');
+    expect(await post(site.siteId, { body: `Four: ${links(4)}` })).toBe('pending');
+  });
+
+  it('holds the same text posted again on the site within hours, spacing and case aside', async () => {
+    const site = await makeSite(ctx);
+    expect(await post(site.siteId, { body: 'Great article, thanks!' })).toBe('published');
+    expect(await post(site.siteId, { name: 'Bo', body: 'great   ARTICLE thanks' })).toBe('pending');
+    ctx.clock.advance(7 * HOUR);
+    expect(await post(site.siteId, { name: 'Cy', body: 'Great article, thanks!' })).toBe('published');
+  });
+
+  it('marks as spam what the site’s blocklists name: words, linked domains (and their subdomains), emails', async () => {
+    const site = await makeSite(ctx);
+    await ctx.services.sites.update(site.siteId, {
+      settings: { blockedWords: ['casino'], blockedLinks: ['spam.example'], blockedEmails: ['bot@bad.example'] },
+    });
+    expect(await post(site.siteId, { body: 'Best CASINO bonus' })).toBe('spam');
+    expect(await post(site.siteId, { body: 'Occasional reader' })).toBe('published');
+    expect(await post(site.siteId, { body: 'See [this](https://www.spam.example/x)' })).toBe('spam');
+    expect(await post(site.siteId, { body: 'My site', website: 'https://spam.example' })).toBe('spam');
+    expect(await post(site.siteId, { body: 'Not spam.example.org', website: 'https://notspam.example' })).toBe('published');
+    expect(await post(site.siteId, { body: 'Hello from a bot', email: 'BOT@bad.example' })).toBe('spam');
+    const thread = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/s/' });
+    expect(thread.body.page.commentCount).toBe(2);
+    expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId, status: 'spam' })).toBe(4);
+  });
+});
