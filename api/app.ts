@@ -7,6 +7,7 @@ import type { Clock } from './services/clock.js';
 import type { Services } from './services/services.js';
 import { publicApiCors } from './http/allowed-origins.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { MongoRateLimitStore } from './http/mongo-rate-limit-store.js';
 import { readLimit, type RateLimits } from './http/rate-limits.js';
 import { requestLogging } from './http/request-logging.js';
 import { authRoutes } from './routes/auth.js';
@@ -49,6 +50,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(demoRoutes(deps));
   app.use(inboxPageRoutes(deps));
 
+  const counters = (prefix: string) => new MongoRateLimitStore(deps.models, prefix, deps.services.keyHash);
+  const routeDeps = { ...deps, counters };
   const api = express.Router();
   // The widget runs on other sites' pages, so its API must be readable across origins.
   api.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
@@ -57,9 +60,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use((req, res, next) => (req.method === 'GET' ? reads(req, res, next) : next()));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(cookieParser());
-  api.use(authRoutes(deps));
+  api.use(authRoutes(routeDeps));
   api.use(authorActionRoutes(deps));
-  api.use(commentRoutes(deps));
+  api.use(commentRoutes(routeDeps));
   api.use(countRoutes(deps));
   api.use(notFoundHandler);
   app.use('/api', api);

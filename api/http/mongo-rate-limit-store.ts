@@ -14,6 +14,8 @@ export class MongoRateLimitStore implements Store {
     private readonly models: Models,
     /** Keeps the counters of different limiters apart. */
     readonly prefix: string,
+    /** A keyed hash: counters name clients (addresses, emails) without storing who they are. */
+    private readonly hashKey: (key: string) => string,
   ) {}
 
   init(options: Options): void {
@@ -45,7 +47,7 @@ export class MongoRateLimitStore implements Store {
   }
 
   private id(key: string): string {
-    return `${this.prefix}:${key}`;
+    return `${this.prefix}:${this.hashKey(key)}`;
   }
 
   private async upsert(id: string, update: object[]): Promise<{ hits: number; resetAt: Date }> {

@@ -1,8 +1,10 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit, type Options } from 'express-rate-limit';
 import { AppError } from '../errors.js';
-import type { Models } from '../models/models.js';
-import { MongoRateLimitStore } from './mongo-rate-limit-store.js';
+import type { MongoRateLimitStore } from './mongo-rate-limit-store.js';
+
+/** Makes the shared (MongoDB) counter store of one limiter; `prefix` keeps limiters apart. */
+export type CounterStores = (prefix: string) => MongoRateLimitStore;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -55,15 +57,15 @@ const emailOf = (req: Request) => String((req.body as { email?: unknown } | unde
  * Limits on new comments, counted in MongoDB so every instance and every restart shares them:
  * per client address and site (a minute and an hour), and per email address (an hour).
  */
-export function commentLimits(models: Models, limits: RateLimits): RequestHandler[] {
+export function commentLimits(counters: CounterStores, limits: RateLimits): RequestHandler[] {
   const perSite = (req: Request) => `${address(req)}|${siteOf(req)}`;
   return [
-    limiter({ windowMs: MINUTE, limit: limits.commentsPerMinute, store: new MongoRateLimitStore(models, 'comments-minute'), keyGenerator: perSite }),
-    limiter({ windowMs: HOUR, limit: limits.commentsPerHour, store: new MongoRateLimitStore(models, 'comments-hour'), keyGenerator: perSite }),
+    limiter({ windowMs: MINUTE, limit: limits.commentsPerMinute, store: counters('comments-minute'), keyGenerator: perSite }),
+    limiter({ windowMs: HOUR, limit: limits.commentsPerHour, store: counters('comments-hour'), keyGenerator: perSite }),
     limiter({
       windowMs: HOUR,
       limit: limits.commentsPerEmailHour,
-      store: new MongoRateLimitStore(models, 'comments-email'),
+      store: counters('comments-email'),
       keyGenerator: emailOf,
       skip: (req) => emailOf(req) === '',
     }),
@@ -86,15 +88,15 @@ export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20 };
  * in windows shared by all instances. A window ends after 15 minutes, so the real author is
  * never locked out for longer than that.
  */
-export function loginLimits(models: Models): RequestHandler[] {
+export function loginLimits(counters: CounterStores): RequestHandler[] {
   const common = {
     windowMs: 15 * MINUTE,
     skipSuccessfulRequests: true,
     refusal: { code: 'too_many_attempts', message: 'Too many failed sign-ins. Try again later.' },
   };
   return [
-    limiter({ ...common, limit: LOGIN_LIMITS.perAddress, store: new MongoRateLimitStore(models, 'login-address'), keyGenerator: address }),
-    limiter({ ...common, limit: LOGIN_LIMITS.perAccount, store: new MongoRateLimitStore(models, 'login-account'), keyGenerator: emailOf }),
+    limiter({ ...common, limit: LOGIN_LIMITS.perAddress, store: counters('login-address'), keyGenerator: address }),
+    limiter({ ...common, limit: LOGIN_LIMITS.perAccount, store: counters('login-account'), keyGenerator: emailOf }),
   ];
 }
 
@@ -102,8 +104,8 @@ export function loginLimits(models: Models): RequestHandler[] {
 export class SiteFloodGuard {
   private readonly store: MongoRateLimitStore;
 
-  constructor(models: Models, private readonly limit: number) {
-    this.store = new MongoRateLimitStore(models, 'site-comments');
+  constructor(counters: CounterStores, private readonly limit: number) {
+    this.store = counters('site-comments');
     this.store.init({ windowMs: 10 * MINUTE } as Options);
   }
 

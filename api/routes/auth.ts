@@ -1,22 +1,21 @@
 import { Router } from 'express';
 import { AppError, ForbiddenError } from '../errors.js';
 import { authorOf, requireAuthor, sessionCookie, sessionToken } from '../http/author-session.js';
-import { loginLimits } from '../http/rate-limits.js';
+import { loginLimits, type CounterStores } from '../http/rate-limits.js';
 import { loginBody } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
-import type { Models } from '../models/models.js';
 import type { Clock } from '../services/clock.js';
 import type { Services } from '../services/services.js';
 
 /** Signing authors in and out of the inbox. */
-export function authRoutes(deps: { services: Services; models: Models; clock: Clock; publicUrl: string }): Router {
+export function authRoutes(deps: { services: Services; counters: CounterStores; clock: Clock; publicUrl: string }): Router {
   const { services, clock, publicUrl } = deps;
   const router = Router();
   const cookie = sessionCookie(publicUrl);
   const ownOrigin = new URL(publicUrl).origin;
 
   // POST /api/auth/login {email, password} → 204 and the session cookie
-  router.post('/auth/login', ...loginLimits(deps.models), async (req, res) => {
+  router.post('/auth/login', ...loginLimits(deps.counters), async (req, res) => {
     const origin = req.get('origin');
     if (origin !== undefined && origin !== ownOrigin) {
       throw new ForbiddenError('origin_not_allowed', `Sign in at ${ownOrigin}/inbox.`);

@@ -4,15 +4,14 @@ import type { Services } from '../services/services.js';
 import { AppError } from '../errors.js';
 import { parseInput } from '../http/validate.js';
 import { bearerToken, objectId, postCommentBody, previewBody, readerEditBody, threadQuery } from '../http/schemas.js';
-import { commentLimits, SiteFloodGuard, type RateLimits } from '../http/rate-limits.js';
-import type { Models } from '../models/models.js';
+import { commentLimits, SiteFloodGuard, type CounterStores, type RateLimits } from '../http/rate-limits.js';
 import { renderMarkdown } from '../services/markdown.js';
 import { cleanBody } from '../services/text.js';
 
 /** The public comment endpoints the widget uses. */
-export function commentRoutes(deps: { services: Services; models: Models; clock: Clock; limits: RateLimits }): Router {
+export function commentRoutes(deps: { services: Services; counters: CounterStores; clock: Clock; limits: RateLimits }): Router {
   const { services, clock } = deps;
-  const flood = new SiteFloodGuard(deps.models, deps.limits.siteCommentsPer10Minutes);
+  const flood = new SiteFloodGuard(deps.counters, deps.limits.siteCommentsPer10Minutes);
   const tooSoon = async (siteId: string, formToken: string | undefined) => {
     const { settings } = await services.sites.get(siteId);
     if (settings.minFormSeconds === 0) return false;
@@ -35,7 +34,7 @@ export function commentRoutes(deps: { services: Services; models: Models; clock:
   });
 
   // POST /api/comments
-  router.post('/comments', ...commentLimits(deps.models, deps.limits), async (req, res) => {
+  router.post('/comments', ...commentLimits(deps.counters, deps.limits), async (req, res) => {
     const body = parseInput(postCommentBody, req.body);
     // Past the site's flood limit, or sent too soon after the form was shown (or without the
     // form's token: a script, not a person), a comment still arrives but waits for approval.

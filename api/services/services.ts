@@ -37,6 +37,8 @@ export function createServices(models: Models, secret: string) {
     publicThreads: new PublicThreads(sites, threads, cache),
     formTokens: new FormTokens(signer),
     sessions: new SessionService(models),
+    /** A keyed hash for naming clients in shared counters without storing their address or email. */
+    keyHash: (value: string) => signer.sign('counter-key', value),
     inbox: new InboxService(models),
     stats: new StatsService(models),
   };
