@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../errors.js';
 import { addAuthorCommands } from './author-commands.js';
+import { addDataCommands } from './data-commands.js';
 import { addSiteCommands } from './site-commands.js';
 import { UsageError } from './output.js';
 
@@ -12,6 +13,7 @@ const program = new Command('rapport')
   .showHelpAfterError();
 addSiteCommands(program);
 addAuthorCommands(program);
+addDataCommands(program);
 
 try {
   await program.parseAsync(process.argv);

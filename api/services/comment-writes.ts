@@ -81,24 +81,26 @@ export class CommentWriter {
       throw new ValidationError({ pageUrl: 'must be on one of the site’s origins' });
     }
     const content = prepareContent(input.name, input.body);
+    // One case, so a reader is the same reader however they type their address.
+    const email = input.email ? input.email.trim().toLowerCase() : null;
     const parent = await this.findParent(site._id, input.pageKey, input.parentId);
     const page = await this.pages.open(
       { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl },
       now,
     );
-    const readerKey = readerKeyOf(this.signer, input.email, content.name);
+    const readerKey = readerKeyOf(this.signer, email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
     const fingerprint = bodyFingerprint(content.body);
-    const verdict = await this.screen.judge(site, { ...content, email: input.email, website: input.website, fingerprint }, now);
+    const verdict = await this.screen.judge(site, { ...content, email, website: input.website, fingerprint }, now);
     const held = site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold) || verdict === 'hold';
     const status: CommentStatus = verdict === 'spam' ? 'spam' : held ? 'pending' : 'published';
     const draft = {
       ...content,
       siteId: site._id,
       pageId: page._id,
-      email: input.email ?? null,
+      email,
       website: input.website ?? null,
-      notifyReplies: Boolean(input.notifyReplies && input.email),
+      notifyReplies: Boolean(input.notifyReplies && email),
       clientId: input.clientId,
       readerKey,
       fingerprint,

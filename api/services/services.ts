@@ -12,6 +12,7 @@ import { createSigner } from './secrets.js';
 import { SessionService } from './sessions.js';
 import { InboxService } from './inbox.js';
 import { StatsService } from './stats.js';
+import { SiteData } from './site-data.js';
 import { SiteService } from './sites.js';
 import { ThreadReader } from './thread-reads.js';
 
@@ -40,6 +41,7 @@ export function createServices(models: Models, secret: string) {
     /** A keyed hash for naming clients in shared counters without storing their address or email. */
     keyHash: (value: string) => signer.sign('counter-key', value),
     inbox: new InboxService(models),
+    siteData: new SiteData(models, siteChanged),
     stats: new StatsService(models),
   };
 }

@@ -94,5 +94,18 @@ describe('rapport (CLI)', () => {
       expect((await login(generated)).status).toBe(204);
       expect((await runCli(['author', 'passwd', 'live', 'nobody@live.example'], { DATA_DIR: dataDir })).code).toBe(1);
     });
+
+    it('exports a site as JSON and erases a reader', async () => {
+      const exported = await runCli(['data', 'export', '--site', 'live'], { DATA_DIR: dataDir });
+      expect(exported.code).toBe(0);
+      const data = JSON.parse(exported.stdout) as { site: { _id: string }; authors: { email: string }[] };
+      expect(data.site._id).toBe('live');
+      expect(data.authors.map((a) => a.email)).toEqual(['a@live.example']);
+      expect(exported.stdout).not.toContain('passwordHash');
+      const erased = await runCli(['data', 'erase', '--email', 'Nobody@Live.example'], { DATA_DIR: dataDir });
+      expect(erased.code).toBe(0);
+      expect(erased.stdout).toContain('Erased 0 comment(s) of nobody@live.example.');
+      expect((await runCli(['data', 'erase', '--email', 'not-an-email'], { DATA_DIR: dataDir })).code).toBe(2);
+    });
   });
 });

@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { siteId } from '../http/schemas.js';
+import { withServices } from './with-services.js';
+import { checked, print } from './output.js';
+
+/** `rapport data …`: a site's data out, a reader's data gone. */
+export function addDataCommands(program: Command): void {
+  const data = program.command('data').description('export a site, erase a reader');
+
+  data
+    .command('export')
+    .description('print everything of a site as JSON (authors without their passwords)')
+    .requiredOption('--site <id>', 'the site')
+    .action(async (options: { site: string }) => {
+      const id = checked(siteId, options.site, '--site');
+      await withServices(async (services) => {
+        process.stdout.write(`${JSON.stringify(await services.siteData.exportSite(id, new Date()), null, 2)}\n`);
+      });
+    });
+
+  data
+    .command('erase')
+    .description('erase every comment of an email address on every site, keeping replies in place')
+    .requiredOption('--email <address>', 'the reader’s email')
+    .action(async (options: { email: string }) => {
+      const email = checked(z.email(), options.email.trim(), '--email');
+      await withServices(async (services) => {
+        const erased = await services.siteData.eraseReader(email, new Date());
+        print(`Erased ${erased.comments} comment(s) of ${email.toLowerCase()}${erased.sites.length ? ` on ${erased.sites.join(', ')}` : ''}.`);
+      });
+    });
+}

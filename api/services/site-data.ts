@@ -1,0 +1,47 @@
+import type { Models } from '../models/models.js';
+import { NotFoundError } from '../errors.js';
+import { AwaitingReplyKeeper } from './awaiting-reply.js';
+
+/** Fields of ours that mean nothing outside Rapport, or would let a copy act as its owner. */
+const INTERNAL_COMMENT_FIELDS = { editSalt: 0, readerKey: 0, fingerprint: 0, ancestors: 0 } as const;
+
+/** A site's data leaving Rapport (export) and a reader leaving it altogether (erasure). */
+export class SiteData {
+  private readonly keeper: AwaitingReplyKeeper;
+
+  constructor(
+    private readonly models: Models,
+    private readonly siteChanged: (siteId: string) => void,
+  ) {
+    this.keeper = new AwaitingReplyKeeper(models);
+  }
+
+  /** Everything of one site, as plain JSON: settings, authors (never their passwords), pages, comments. */
+  async exportSite(siteId: string, now: Date) {
+    const site = await this.models.Site.findById(siteId).lean();
+    if (!site) throw new NotFoundError(`Site "${siteId}"`);
+    const [authors, pages, comments] = await Promise.all([
+      this.models.Author.find({ siteId }, { passwordHash: 0 }).sort({ createdAt: 1 }).lean(),
+      this.models.Page.find({ siteId }).sort({ key: 1 }).lean(),
+      this.models.Comment.find({ siteId }, INTERNAL_COMMENT_FIELDS).sort({ createdAt: 1, _id: 1 }).lean(),
+    ]);
+    return { format: 'rapport-export-1', exportedAt: now.toISOString(), site, authors, pages, comments };
+  }
+
+  /**
+   * Removes what a reader wrote and who they were, on every site: their comments become deleted
+   * placeholders (so replies keep their place) with no text, name, email or website left.
+   */
+  async eraseReader(email: string, now: Date): Promise<{ comments: number; sites: string[] }> {
+    const address = email.trim().toLowerCase();
+    const comments = await this.models.Comment.find({ email: address, isAuthor: false }, { _id: 1, siteId: 1, status: 1 }).lean();
+    const wiped = { body: '', html: '', name: 'Erased', email: null, website: null, notifyReplies: false, readerKey: null, fingerprint: null, editedAt: now };
+    for (const comment of comments) {
+      if (comment.status === 'deleted') await this.models.Comment.updateOne({ _id: comment._id }, { $set: wiped });
+      else await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
+    }
+    const sites = [...new Set(comments.map((c) => c.siteId))].sort();
+    for (const siteId of sites) this.siteChanged(siteId);
+    return { comments: comments.length, sites };
+  }
+}
