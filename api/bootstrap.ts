@@ -1,13 +1,15 @@
 import type { Config } from './config/config.js';
 import type { Database } from './database/open-database.js';
 import { defineModels, ensureIndexes } from './models/models.js';
+import { Akismet } from './services/akismet.js';
 import { loadSecret } from './services/secrets.js';
 import { createServices } from './services/services.js';
 
 /** Models, indexes, secret and services on an open database: what the server and the CLI share. */
-export async function prepareServices(database: Database, config: Pick<Config, 'secret'>) {
+export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet'>) {
   const models = defineModels(database.connection);
   await ensureIndexes(models);
-  const services = createServices(models, await loadSecret(models, config.secret));
+  const akismet = config.akismet ? new Akismet(config.akismet) : undefined;
+  const services = createServices(models, await loadSecret(models, config.secret), { akismet });
   return { models, services };
 }

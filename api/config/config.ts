@@ -29,6 +29,8 @@ export interface Config {
   secret: string | undefined;
   /** How much one client may post and read (README, "Configuration"). */
   limits: RateLimits;
+  /** Akismet, when a key is set: every new reader comment is checked. */
+  akismet: { key: string; url: string; timeoutMs: number } | undefined;
 }
 
 const envSchema = z.object({
@@ -48,6 +50,9 @@ const envSchema = z.object({
   LIMIT_COMMENTS_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(3),
   LIMIT_SITE_COMMENTS_PER_10_MINUTES: z.coerce.number().int().min(1).default(30),
   LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  AKISMET_KEY: z.string().optional(),
+  AKISMET_URL: z.url({ protocol: /^https?$/ }).default('https://rest.akismet.com/1.1/comment-check'),
+  AKISMET_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(2000),
 });
 
 /** Reads the configuration from an environment (the process's by default); throws naming each bad key. */
@@ -77,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       siteCommentsPer10Minutes: e.LIMIT_SITE_COMMENTS_PER_10_MINUTES,
       readsPerMinute: e.LIMIT_READS_PER_MINUTE,
     },
+    akismet: e.AKISMET_KEY ? { key: e.AKISMET_KEY, url: e.AKISMET_URL, timeoutMs: e.AKISMET_TIMEOUT_MS } : undefined,
   };
 }
 

@@ -41,7 +41,7 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
     const soon = await tooSoon(body.site, body.formToken);
     const hold = (await flood.flooded(body.site)) || soon;
     const posted = await services.writer.postReaderComment(
-      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold },
+      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
       req.get('origin'),
       clock.now(),
     );

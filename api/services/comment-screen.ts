@@ -1,9 +1,23 @@
 import crypto from 'node:crypto';
 import type { Models } from '../models/models.js';
 import type { SiteRecord } from '../models/site.js';
+import type { Akismet } from './akismet.js';
 
 /** What screening decided about a new reader comment. */
 export type Verdict = 'publish' | 'hold' | 'spam';
+
+/** A new reader comment as screening sees it. */
+export interface ScreenedComment {
+  name: string;
+  body: string;
+  html: string;
+  email?: string | null;
+  website?: string | null;
+  pageUrl?: string;
+  fingerprint: string;
+  /** Who sent it, for Akismet only; never stored. */
+  client?: { ip: string; userAgent: string };
+}
 
 /** The same text posted again on a site within this long is held. */
 const DUPLICATE_WINDOW_MS = 6 * 3_600_000;
@@ -19,9 +33,12 @@ export function bodyFingerprint(body: string): string {
  * comment as spam; too many links, or the same text again within hours, hold it for approval.
  */
 export class CommentScreen {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly akismet?: Akismet,
+  ) {}
 
-  async judge(site: SiteRecord, comment: { body: string; html: string; email?: string | null; website?: string | null; fingerprint: string }, now: Date): Promise<Verdict> {
+  async judge(site: SiteRecord, comment: ScreenedComment, now: Date): Promise<Verdict> {
     const { settings } = site;
     const text = comment.body.toLowerCase();
     const links = [...comment.html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!);
@@ -44,7 +61,19 @@ export class CommentScreen {
       fingerprint: comment.fingerprint,
       createdAt: { $gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
     });
-    return again ? 'hold' : 'publish';
+    if (again) return 'hold';
+    if (!this.akismet) return 'publish';
+    const verdict = await this.akismet.check({
+      blogUrl: site.origins[0] ?? '',
+      permalink: comment.pageUrl,
+      userIp: comment.client?.ip ?? '',
+      userAgent: comment.client?.userAgent ?? '',
+      authorName: comment.name,
+      authorEmail: comment.email,
+      authorUrl: comment.website,
+      content: comment.body,
+    });
+    return verdict === 'spam' ? 'spam' : verdict === 'ham' ? 'publish' : 'hold';
   }
 }
 

@@ -33,6 +33,8 @@ export interface ReaderCommentInput {
   honeypot?: string;
   /** Held for moderation whatever the site's mode (the route decided: a flood, say). */
   hold?: boolean;
+  /** The sender's address and browser, passed to Akismet when it is on; never stored. */
+  client?: { ip: string; userAgent: string };
 }
 
 export interface PostedComment {
@@ -91,7 +93,7 @@ export class CommentWriter {
     const readerKey = readerKeyOf(this.signer, email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
     const fingerprint = bodyFingerprint(content.body);
-    const verdict = await this.screen.judge(site, { ...content, email, website: input.website, fingerprint }, now);
+    const verdict = await this.screen.judge(site, { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client }, now);
     const held = site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold) || verdict === 'hold';
     const status: CommentStatus = verdict === 'spam' ? 'spam' : held ? 'pending' : 'published';
     const draft = {

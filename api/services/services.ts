@@ -1,4 +1,5 @@
 import type { Models } from '../models/models.js';
+import type { Akismet } from './akismet.js';
 import { AuthorService } from './authors.js';
 import { CommentChanges } from './comment-changes.js';
 import { CommentScreen } from './comment-screen.js';
@@ -20,7 +21,7 @@ import { ThreadReader } from './thread-reads.js';
 const THREAD_FRESH_MS = 1_000;
 
 /** Every service, built once per process from the models and the signing secret. */
-export function createServices(models: Models, secret: string) {
+export function createServices(models: Models, secret: string, options: { akismet?: Akismet } = {}) {
   const signer = createSigner(secret);
   const cache = new ThreadCache(THREAD_FRESH_MS);
   const siteChanged = (siteId: string) => cache.invalidateSite(siteId);
@@ -32,7 +33,7 @@ export function createServices(models: Models, secret: string) {
     sites,
     pages,
     authors: new AuthorService(models, siteChanged),
-    writer: new CommentWriter(models, sites, pages, editTokens, signer, new CommentScreen(models), siteChanged),
+    writer: new CommentWriter(models, sites, pages, editTokens, signer, new CommentScreen(models, options.akismet), siteChanged),
     changes: new CommentChanges(models, editTokens, siteChanged),
     threads,
     publicThreads: new PublicThreads(sites, threads, cache),
