@@ -1,0 +1,185 @@
+// npm run chaos — Rapport under crashes and abuse, on 127.0.0.1 only, bounded in time. Prints
+// the figures the security issue asks for:
+//   1. 5,000 posts with unique clientIds, retried with the same id on errors, while the server
+//      is SIGKILLed and restarted at random (10+ times): every acknowledged comment stored once;
+//   2. the same with the embedded database's process killed instead;
+//   3. 50 concurrent posts with one clientId: one comment;
+//   4. readers at 50 connections with and without one client flooding POSTs: the flood gets
+//      429s, readers' p99 moves little.
+// CHAOS_POSTS (default 5000), CHAOS_KILLS (default 10), CHAOS_READ_SECONDS (default 30).
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+
+const POSTS = Number(process.env.CHAOS_POSTS ?? 5000);
+const KILLS = Number(process.env.CHAOS_KILLS ?? 10);
+const READ_SECONDS = Number(process.env.CHAOS_READ_SECONDS ?? 30);
+const ROOT = new URL('..', import.meta.url).pathname;
+const run = promisify(execFile);
+/** One writer is one client: the durability runs lift the comment limits. */
+const UNLIMITED = { LIMIT_COMMENTS_PER_MINUTE: '1000000000', LIMIT_COMMENTS_PER_HOUR: '1000000000', LIMIT_SITE_COMMENTS_PER_10_MINUTES: '1000000000' };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** A real server process on a fixed port and data directory, as a supervisor would run it. */
+async function startServer(dataDir, port, env = {}) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/api/main.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  readline.createInterface({ input: child.stdout }).on('line', () => {});
+  readline.createInterface({ input: child.stderr }).on('line', () => {});
+  for (let i = 0; i < 300; i++) {
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    if (ready) return { child, exited };
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    await sleep(100);
+  }
+  throw new Error('server did not become ready');
+}
+
+const cli = (dataDir, args) => run(process.execPath, [path.join(ROOT, 'dist/api/cli/rapport.js'), ...args], { env: { ...process.env, DATA_DIR: dataDir }, maxBuffer: 512 * 1024 * 1024 });
+
+/** Posts `count` comments with unique clientIds, 4 at a time, retrying each with its id until acknowledged. */
+async function writer(port, count, prefix) {
+  const acknowledged = new Set();
+  let retries = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const clientId = `${prefix}-${String(i).padStart(6, '0')}`;
+      for (;;) {
+        const ok = await fetch(`http://127.0.0.1:${port}/api/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ site: 'demo', page: '/chaos/', name: 'Writer', body: `Comment ${clientId}`, clientId }),
+          signal: AbortSignal.timeout(5000),
+        }).then((r) => r.status === 201, () => false);
+        if (ok) break;
+        retries++;
+        await sleep(100);
+      }
+      acknowledged.add(clientId);
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { acknowledged, retries };
+}
+
+/** Kills (and restarts) at random moments while the writer runs. */
+async function crashLoop(state, kills, kill) {
+  let done = 0;
+  while (done < kills && !state.finished) {
+    await sleep(1500 + Math.random() * 2500);
+    if (state.finished) break;
+    await kill(state.server);
+    await state.server.exited;
+    state.server = await startServer(state.dataDir, state.port, state.env);
+    done++;
+  }
+  return done;
+}
+
+async function stored(dataDir, prefix) {
+  const { stdout } = await cli(dataDir, ['data', 'export', '--site', 'demo']);
+  const ids = JSON.parse(stdout).comments.map((c) => c.clientId).filter((id) => id?.startsWith(prefix));
+  return { total: ids.length, unique: new Set(ids).size, ids: new Set(ids) };
+}
+
+async function durability(name, kill) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-chaos-'));
+  const port = await freePort();
+  const env = UNLIMITED;
+  const state = { dataDir, port, env, server: await startServer(dataDir, port, env), finished: false };
+  const started = Date.now();
+  const [result, kills] = await Promise.all([
+    writer(port, POSTS, name).finally(() => (state.finished = true)),
+    crashLoop(state, KILLS, kill),
+  ]);
+  state.server.child.kill('SIGTERM');
+  await state.server.exited;
+  const found = await stored(dataDir, name);
+  const lost = [...result.acknowledged].filter((id) => !found.ids.has(id)).length;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { name, posts: POSTS, acknowledged: result.acknowledged.size, kills, retries: result.retries, stored: found.total, duplicates: found.total - found.unique, lost, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
+const childPids = async (pid) => {
+  const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', String(pid)]).catch(() => ({ stdout: '' }));
+  return stdout.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
+};
+
+const results = [];
+results.push(await durability('server-kill', async (server) => server.child.kill('SIGKILL')));
+results.push(await durability('engine-kill', async (server) => {
+  for (const pid of await childPids(server.child.pid)) process.kill(pid, 'SIGKILL');
+}));
+console.log('\n| scenario | posts | acknowledged | kills | retries | stored | duplicates | lost | seconds |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) console.log(`| ${r.name} | ${r.posts} | ${r.acknowledged} | ${r.kills} | ${r.retries} | ${r.stored} | ${r.duplicates} | ${r.lost} | ${r.seconds} |`);
+
+// 3. Idempotency under concurrency, with limits out of the way.
+{
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-chaos-'));
+  const port = await freePort();
+  const server = await startServer(dataDir, port, UNLIMITED);
+  const same = await Promise.all(
+    Array.from({ length: 50 }, () =>
+      fetch(`http://127.0.0.1:${port}/api/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ site: 'demo', page: '/same/', name: 'Twin', body: 'Only once', clientId: 'the-same-client-id' }),
+      }).then((r) => r.status),
+    ),
+  );
+  server.child.kill('SIGTERM');
+  await server.exited;
+  const twins = (await stored(dataDir, 'the-same-client-id')).total;
+  const statuses = same.reduce((counts, status) => ({ ...counts, [status]: (counts[status] ?? 0) + 1 }), {});
+  console.log(`\n50 concurrent posts with one clientId: answers ${JSON.stringify(statuses)}, comments stored: ${twins}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+// 4. Readers (many people: the read limit is lifted) while one client floods posts (default comment limits).
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-chaos-'));
+const port = await freePort();
+const server = await startServer(dataDir, port, { LIMIT_READS_PER_MINUTE: '1000000000' });
+const readUrl = `http://127.0.0.1:${port}/api/comments?site=demo&page=${encodeURIComponent('/demo')}`;
+const readers = () => autocannon({ url: readUrl, connections: 50, duration: READ_SECONDS });
+await autocannon({ url: readUrl, connections: 50, duration: 5 });
+const calm = await readers();
+let flooding = true;
+const floodStatuses = {};
+const flood = (async () => {
+  while (flooding) {
+    const status = await fetch(`http://127.0.0.1:${port}/api/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ site: 'demo', page: '/flood/', name: 'Flood', body: `Flood ${Math.random()}` }),
+    }).then((r) => r.status, () => 'error');
+    floodStatuses[status] = (floodStatuses[status] ?? 0) + 1;
+  }
+})();
+const stormy = await readers();
+flooding = false;
+await flood;
+const readErrors = (r) => r.errors + r.non2xx;
+console.log(`\nreaders, 50 connections, ${READ_SECONDS} s: alone p99 ${calm.latency.p99} ms (${Math.round(calm.requests.average)} req/s, ${readErrors(calm)} errors); during a POST flood p99 ${stormy.latency.p99} ms (${Math.round(stormy.requests.average)} req/s, ${readErrors(stormy)} errors); p99 change ${(((stormy.latency.p99 - calm.latency.p99) / calm.latency.p99) * 100).toFixed(0)} %`);
+console.log(`the flood's answers: ${JSON.stringify(floodStatuses)}`);
+server.child.kill('SIGTERM');
+await server.exited;
+fs.rmSync(dataDir, { recursive: true, force: true });
