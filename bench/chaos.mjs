@@ -23,6 +23,11 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
 /** One writer is one client: the durability runs lift the comment limits. */
 const UNLIMITED = { LIMIT_COMMENTS_PER_MINUTE: '1000000000', LIMIT_COMMENTS_PER_HOUR: '1000000000', LIMIT_SITE_COMMENTS_PER_10_MINUTES: '1000000000' };
+/** Reads the whole answer (an unread body keeps its connection busy) and checks its status. */
+const statusOk = (expected) => async (response) => {
+  await response.arrayBuffer();
+  return response.status === expected;
+};
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const freePort = () =>
@@ -43,7 +48,7 @@ async function startServer(dataDir, port, env = {}) {
   readline.createInterface({ input: child.stdout }).on('line', () => {});
   readline.createInterface({ input: child.stderr }).on('line', () => {});
   for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(statusOk(200), () => false);
     if (ready) return { child, exited };
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     await sleep(100);
@@ -68,7 +73,7 @@ async function writer(port, count, prefix) {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ site: 'demo', page: '/chaos/', name: 'Writer', body: `Comment ${clientId}`, clientId }),
           signal: AbortSignal.timeout(5000),
-        }).then((r) => r.status === 201, () => false);
+        }).then(statusOk(201), () => false);
         if (ok) break;
         retries++;
         await sleep(100);
@@ -80,6 +85,21 @@ async function writer(port, count, prefix) {
   return { acknowledged, retries };
 }
 
+/**
+ * Starts the server again as a supervisor would: until it stays up. Right after a SIGKILL the
+ * old engine may still be closing its files; a server that cannot open them in time exits 1.
+ */
+async function superviseStart(state) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServer(state.dataDir, state.port, state.env);
+    } catch (error) {
+      state.failedStarts = (state.failedStarts ?? 0) + 1;
+      if (attempt >= 10) throw error;
+    }
+  }
+}
+
 /** Kills (and restarts) at random moments while the writer runs. */
 async function crashLoop(state, kills, kill) {
   let done = 0;
@@ -88,7 +108,7 @@ async function crashLoop(state, kills, kill) {
     if (state.finished) break;
     await kill(state.server);
     await state.server.exited;
-    state.server = await startServer(state.dataDir, state.port, state.env);
+    state.server = await superviseStart(state);
     done++;
   }
   return done;
@@ -115,7 +135,7 @@ async function durability(name, kill) {
   const found = await stored(dataDir, name);
   const lost = [...result.acknowledged].filter((id) => !found.ids.has(id)).length;
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { name, posts: POSTS, acknowledged: result.acknowledged.size, kills, retries: result.retries, stored: found.total, duplicates: found.total - found.unique, lost, seconds: Math.round((Date.now() - started) / 1000) };
+  return { name, posts: POSTS, acknowledged: result.acknowledged.size, kills, failedStarts: state.failedStarts ?? 0, retries: result.retries, stored: found.total, duplicates: found.total - found.unique, lost, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
 const childPids = async (pid) => {
@@ -128,9 +148,9 @@ results.push(await durability('server-kill', async (server) => server.child.kill
 results.push(await durability('engine-kill', async (server) => {
   for (const pid of await childPids(server.child.pid)) process.kill(pid, 'SIGKILL');
 }));
-console.log('\n| scenario | posts | acknowledged | kills | retries | stored | duplicates | lost | seconds |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-for (const r of results) console.log(`| ${r.name} | ${r.posts} | ${r.acknowledged} | ${r.kills} | ${r.retries} | ${r.stored} | ${r.duplicates} | ${r.lost} | ${r.seconds} |`);
+console.log('\n| scenario | posts | acknowledged | kills | failed restarts | retried requests | stored | duplicates | lost | seconds |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) console.log(`| ${r.name} | ${r.posts} | ${r.acknowledged} | ${r.kills} | ${r.failedStarts} | ${r.retries} | ${r.stored} | ${r.duplicates} | ${r.lost} | ${r.seconds} |`);
 
 // 3. Idempotency under concurrency, with limits out of the way.
 {
@@ -143,7 +163,7 @@ for (const r of results) console.log(`| ${r.name} | ${r.posts} | ${r.acknowledge
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ site: 'demo', page: '/same/', name: 'Twin', body: 'Only once', clientId: 'the-same-client-id' }),
-      }).then((r) => r.status),
+      }).then(async (r) => (await r.arrayBuffer(), r.status)),
     ),
   );
   server.child.kill('SIGTERM');
@@ -170,7 +190,7 @@ const flood = (async () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ site: 'demo', page: '/flood/', name: 'Flood', body: `Flood ${Math.random()}` }),
-    }).then((r) => r.status, () => 'error');
+    }).then(async (r) => (await r.arrayBuffer(), r.status), () => 'error');
     floodStatuses[status] = (floodStatuses[status] ?? 0) + 1;
   }
 })();
