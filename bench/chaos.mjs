@@ -8,6 +8,7 @@
 //      429s, readers' p99 moves little.
 // CHAOS_POSTS (default 5000), CHAOS_KILLS (default 10), CHAOS_READ_SECONDS (default 30).
 import { execFile, spawn } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,11 +24,23 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
 /** One writer is one client: the durability runs lift the comment limits. */
 const UNLIMITED = { LIMIT_COMMENTS_PER_MINUTE: '1000000000', LIMIT_COMMENTS_PER_HOUR: '1000000000', LIMIT_SITE_COMMENTS_PER_10_MINUTES: '1000000000' };
-/** Reads the whole answer (an unread body keeps its connection busy) and checks its status. */
-const statusOk = (expected) => async (response) => {
-  await response.arrayBuffer();
-  return response.status === expected;
-};
+/**
+ * One request on a connection of its own (no keep-alive pool: pooled connections to a server
+ * that was just SIGKILLed kept failing after it came back); resolves with the status, or 0 on
+ * any error or after `timeoutMs`.
+ */
+function call(method, url, body, timeoutMs = 5000) {
+  return new Promise((resolve) => {
+    const req = http.request(url, { method, agent: false, timeout: timeoutMs, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', () => resolve(0));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const freePort = () =>
@@ -48,7 +61,7 @@ async function startServer(dataDir, port, env = {}) {
   readline.createInterface({ input: child.stdout }).on('line', () => {});
   readline.createInterface({ input: child.stderr }).on('line', () => {});
   for (let i = 0; i < 300; i++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(statusOk(200), () => false);
+    const ready = (await call('GET', `http://127.0.0.1:${port}/readyz`, undefined, 1000)) === 200;
     if (ready) return { child, exited };
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     await sleep(100);
@@ -68,12 +81,7 @@ async function writer(port, count, prefix) {
       const i = next++;
       const clientId = `${prefix}-${String(i).padStart(6, '0')}`;
       for (;;) {
-        const ok = await fetch(`http://127.0.0.1:${port}/api/comments`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ site: 'demo', page: '/chaos/', name: 'Writer', body: `Comment ${clientId}`, clientId }),
-          signal: AbortSignal.timeout(5000),
-        }).then(statusOk(201), () => false);
+        const ok = (await call('POST', `http://127.0.0.1:${port}/api/comments`, { site: 'demo', page: '/chaos/', name: 'Writer', body: `Comment ${clientId}`, clientId })) === 201;
         if (ok) break;
         retries++;
         await sleep(100);
