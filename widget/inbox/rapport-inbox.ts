@@ -1,9 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles, themeTokens } from '../shared/theme.styles.js';
-import { InboxApi, type CommentChange, type InboxItem, type InboxView, type Me, type Stats } from './inbox-api.js';
+import { InboxApi, type InboxItem, type InboxView, type Me, type Stats } from './inbox-api.js';
+import { ACTION_CHANGES, belongs, undoOf, type UndoEntry } from './inbox-actions.js';
 import { inboxMessages } from './inbox-messages.js';
+import { inboxStyles } from './rapport-inbox.styles.js';
 import type { ItemAction, RapportInboxItem } from './rapport-inbox-item.js';
 import type { RapportShortcuts } from './rapport-shortcuts.js';
 import './rapport-inbox-item.js';
@@ -14,86 +16,12 @@ import './rapport-sign-in.js';
 const VIEWS: InboxView[] = ['awaiting', 'pending', 'spam', 'all'];
 const SITE_KEY = 'rapport:inbox-site';
 
-/** What `u` puts back: the changes that reverse one action (or one bulk action). */
-type UndoEntry = { id: string; change: CommentChange }[];
-
-const ACTION_CHANGES: Record<ItemAction, CommentChange> = {
-  approve: { status: 'published' },
-  noReplyNeeded: { awaitingReply: false },
-  spam: { status: 'spam' },
-  delete: { status: 'deleted' },
-};
-
-/** Whether a comment still belongs in a view after a change. */
-function belongs(view: InboxView, comment: InboxItem['comment']): boolean {
-  if (view === 'awaiting') return comment.awaitingReply;
-  if (view === 'all') return comment.status !== 'deleted';
-  return comment.status === view;
-}
-
 /**
  * The author's inbox: sign-in, the queues, the figures, and answering from the keyboard.
  * It owns the data; the items and the stats only show it and report what the author did.
  */
 export class RapportInbox extends LitElement {
-  static override styles = [
-    themeTokens,
-    controlStyles,
-    fieldStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 60rem;
-        margin: 0 auto;
-        padding: 1rem 1.25rem 4rem;
-        font: var(--rapport-font, 16px/1.5 system-ui, sans-serif);
-        /* The page's own colours, stated: the inbox is the page (and contrast checks need them). */
-        background: Canvas;
-        color: CanvasText;
-        min-height: 100vh;
-        box-sizing: border-box;
-      }
-      header,
-      nav,
-      .filters,
-      .bulk {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-      }
-      header {
-        justify-content: space-between;
-        margin-bottom: 1rem;
-      }
-      h1 {
-        font-size: 1.3em;
-        margin: 0;
-      }
-      nav {
-        margin: 1.25rem 0 0.75rem;
-      }
-      nav button[aria-current='true'] {
-        border-color: var(--_accent);
-        color: var(--_accent);
-        font-weight: 700;
-      }
-      .list {
-        display: grid;
-        gap: 0.75rem;
-        margin-top: 0.75rem;
-      }
-      .bulk {
-        padding: 0.5rem 0.75rem;
-        border: 1px dashed var(--_border);
-        border-radius: var(--_radius);
-        margin-top: 0.5rem;
-      }
-      .notice {
-        color: var(--_muted);
-      }
-    `,
-  ];
+  static override styles = [themeTokens, controlStyles, fieldStyles, inboxStyles];
   static override properties = {
     pollSeconds: { type: Number, attribute: 'poll-seconds' },
     _me: { state: true },
@@ -338,7 +266,7 @@ export class RapportInbox extends LitElement {
     await this._run(async () => {
       const before = this._items.find((i) => i.comment.id === id)?.comment;
       const updated = await this._api.change(id, ACTION_CHANGES[action]);
-      if (before) this._undo.push([{ id, change: action === 'noReplyNeeded' ? { awaitingReply: true } : { status: before.status } }]);
+      if (before) this._undo.push([{ id, change: undoOf(action, before) }]);
       this._applied(id, () => updated);
       return this._messages.done[action];
     });
@@ -351,7 +279,7 @@ export class RapportInbox extends LitElement {
       for (const id of ids) {
         const before = this._items.find((i) => i.comment.id === id)?.comment;
         const updated = await this._api.change(id, ACTION_CHANGES[action]);
-        if (before) entry.push({ id, change: action === 'noReplyNeeded' ? { awaitingReply: true } : { status: before.status } });
+        if (before) entry.push({ id, change: undoOf(action, before) });
         this._applied(id, () => updated);
       }
       this._undo.push(entry);

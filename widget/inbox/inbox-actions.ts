@@ -1,0 +1,24 @@
+import type { CommentChange, InboxItem, InboxView } from './inbox-api.js';
+import type { ItemAction } from './rapport-inbox-item.js';
+
+/** What `u` puts back: the changes that reverse one action (or one bulk action). */
+export type UndoEntry = { id: string; change: CommentChange }[];
+
+export const ACTION_CHANGES: Record<ItemAction, CommentChange> = {
+  approve: { status: 'published' },
+  noReplyNeeded: { awaitingReply: false },
+  spam: { status: 'spam' },
+  delete: { status: 'deleted' },
+};
+
+/** Whether a comment still belongs in a view after a change. */
+export function belongs(view: InboxView, comment: InboxItem['comment']): boolean {
+  if (view === 'awaiting') return comment.awaitingReply;
+  if (view === 'all') return comment.status !== 'deleted';
+  return comment.status === view;
+}
+
+/** The change that takes an action back, given the comment as it was before. */
+export function undoOf(action: ItemAction, before: InboxItem['comment']): CommentChange {
+  return action === 'noReplyNeeded' ? { awaitingReply: true } : { status: before.status };
+}
