@@ -12,12 +12,6 @@ import { cleanBody } from '../services/text.js';
 export function commentRoutes(deps: { services: Services; counters: CounterStores; clock: Clock; limits: RateLimits }): Router {
   const { services, clock } = deps;
   const flood = new SiteFloodGuard(deps.counters, deps.limits.siteCommentsPer10Minutes);
-  const tooSoon = async (siteId: string, formToken: string | undefined) => {
-    const { settings } = await services.sites.get(siteId);
-    if (settings.minFormSeconds === 0) return false;
-    const shownAt = formToken ? services.formTokens.issuedAt(siteId, formToken) : undefined;
-    return !shownAt || clock.now().getTime() - shownAt.getTime() < settings.minFormSeconds * 1000;
-  };
   const router = Router();
 
   // GET /api/comments?site&page[&cursor][&limit]
@@ -36,12 +30,11 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
   // POST /api/comments
   router.post('/comments', ...commentLimits(deps.counters, deps.limits), async (req, res) => {
     const body = parseInput(postCommentBody, req.body);
-    // Past the site's flood limit, or sent too soon after the form was shown (or without the
-    // form's token: a script, not a person), a comment still arrives but waits for approval.
-    const soon = await tooSoon(body.site, body.formToken);
-    const hold = (await flood.flooded(body.site)) || soon;
+    // Past the site's flood limit a comment still arrives, but waits for approval.
+    const hold = await flood.flooded(body.site);
+    const form = { shownAt: body.formToken ? services.formTokens.issuedAt(body.site, body.formToken) : undefined };
     const posted = await services.writer.postReaderComment(
-      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
+      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold, form, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
       req.get('origin'),
       clock.now(),
     );

@@ -33,6 +33,11 @@ export interface ReaderCommentInput {
   honeypot?: string;
   /** Held for moderation whatever the site's mode (the route decided: a flood, say). */
   hold?: boolean;
+  /**
+   * Present when the comment came through the public form: when that form was shown, if its
+   * token was valid. Seeds and imports leave it out and are not timed.
+   */
+  form?: { shownAt: Date | undefined };
   /** The sender's address and browser, passed to Akismet when it is on; never stored. */
   client?: { ip: string; userAgent: string };
 }
@@ -94,7 +99,8 @@ export class CommentWriter {
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
     const fingerprint = bodyFingerprint(content.body);
     const verdict = await this.screen.judge(site, { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client }, now);
-    const held = site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold) || verdict === 'hold';
+    const held =
+      site.settings.moderation === 'pre' || Boolean(input.honeypot) || Boolean(input.hold) || verdict === 'hold' || this.tooSoon(site, input.form, now);
     const status: CommentStatus = verdict === 'spam' ? 'spam' : held ? 'pending' : 'published';
     const draft = {
       ...content,
@@ -177,6 +183,15 @@ export class CommentWriter {
       firstTime: !earlier,
       mentionsAuthor: mentionsAnyOf(body, authors.map((a) => a.name)),
     };
+  }
+
+  /**
+   * Sent sooner than the site's minimum after its form was shown, or without the form's valid
+   * token: a script rather than a person; such a comment waits for approval.
+   */
+  private tooSoon(site: SiteRecord, form: ReaderCommentInput['form'], now: Date): boolean {
+    if (!form || site.settings.minFormSeconds === 0) return false;
+    return !form.shownAt || now.getTime() - form.shownAt.getTime() < site.settings.minFormSeconds * 1000;
   }
 
   /** The comment being replied to, which must be on the same page and visible. */
