@@ -26,22 +26,40 @@ const run = promisify(execFile);
 const UNLIMITED = { LIMIT_COMMENTS_PER_MINUTE: '1000000000', LIMIT_COMMENTS_PER_HOUR: '1000000000', LIMIT_SITE_COMMENTS_PER_10_MINUTES: '1000000000' };
 /**
  * One request on a connection of its own (no keep-alive pool: pooled connections to a server
- * that was just SIGKILLed kept failing after it came back); resolves with the status, or 0 on
- * any error or after `timeoutMs`.
+ * that was just SIGKILLed kept failing after it came back); resolves with the status once the
+ * answer has fully arrived, or 0 on any error, on a connection closed mid-answer (a server killed
+ * after its headers went out: waiting for an `end` that never comes was the second stall), or
+ * after `timeoutMs` in all.
  */
 function call(method, url, body, timeoutMs = 5000) {
   return new Promise((resolve) => {
-    const req = http.request(url, { method, agent: false, timeout: timeoutMs, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    let settled = false;
+    const settle = (status) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(status);
+    };
+    const req = http.request(url, { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
       res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', () => resolve(0));
+      res.on('end', () => settle(res.statusCode ?? 0));
+      res.on('close', () => settle(0));
+      res.on('error', () => settle(0));
     });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
+    const deadline = setTimeout(() => {
+      req.destroy();
+      settle(0);
+    }, timeoutMs);
+    req.on('error', () => settle(0));
+    req.on('close', () => setImmediate(() => settle(0)));
     req.end(body ? JSON.stringify(body) : undefined);
   });
 }
+const lastServerLines = [];
+const STALL_MS = 60_000;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Progress on stderr, so a run that stalls shows where. */
+const progress = (message) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -58,8 +76,10 @@ async function startServer(dataDir, port, env = {}) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  readline.createInterface({ input: child.stdout }).on('line', () => {});
-  readline.createInterface({ input: child.stderr }).on('line', () => {});
+  // The server's last words, printed if the writer stops making progress.
+  const remember = (line) => lastServerLines.splice(0, Math.max(0, lastServerLines.length - 19), line.slice(0, 600));
+  readline.createInterface({ input: child.stdout }).on('line', remember);
+  readline.createInterface({ input: child.stderr }).on('line', remember);
   for (let i = 0; i < 300; i++) {
     const ready = (await call('GET', `http://127.0.0.1:${port}/readyz`, undefined, 1000)) === 200;
     if (ready) return { child, exited };
@@ -76,21 +96,32 @@ async function writer(port, count, prefix) {
   const acknowledged = new Set();
   let retries = 0;
   let next = 0;
+  let lastProgress = Date.now();
+  const unexpected = {};
+  const watchdog = setInterval(() => {
+    if (Date.now() - lastProgress < STALL_MS) return;
+    progress(`${prefix}: no comment acknowledged for ${STALL_MS / 1000} s; answers other than 201: ${JSON.stringify(unexpected)}; the server's last lines:\n${lastServerLines.join('\n')}`);
+    process.exit(1);
+  }, 1000);
   const worker = async () => {
     while (next < count) {
       const i = next++;
       const clientId = `${prefix}-${String(i).padStart(6, '0')}`;
       for (;;) {
-        const ok = (await call('POST', `http://127.0.0.1:${port}/api/comments`, { site: 'demo', page: '/chaos/', name: 'Writer', body: `Comment ${clientId}`, clientId })) === 201;
-        if (ok) break;
+        const status = await call('POST', `http://127.0.0.1:${port}/api/comments`, { site: 'demo', page: '/chaos/', name: 'Writer', body: `Comment ${clientId}`, clientId });
+        if (status === 201) break;
+        if (status !== 0) unexpected[status] = (unexpected[status] ?? 0) + 1;
         retries++;
         await sleep(100);
       }
       acknowledged.add(clientId);
+      lastProgress = Date.now();
+      if (acknowledged.size % 500 === 0) progress(`${prefix}: ${acknowledged.size} acknowledged, ${retries} retries`);
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
-  return { acknowledged, retries };
+  clearInterval(watchdog);
+  return { acknowledged, retries, unexpected };
 }
 
 /**
@@ -116,7 +147,9 @@ async function crashLoop(state, kills, kill) {
     if (state.finished) break;
     await kill(state.server);
     await state.server.exited;
+    progress(`kill ${done + 1}: server down, restarting`);
     state.server = await superviseStart(state);
+    progress(`kill ${done + 1}: server ready again`);
     done++;
   }
   return done;
