@@ -12,11 +12,13 @@ import { readLimit, type RateLimits } from './http/rate-limits.js';
 import { requestLogging } from './http/request-logging.js';
 import { authRoutes } from './routes/auth.js';
 import { authorActionRoutes } from './routes/author-actions.js';
+import { authorMailRoutes } from './routes/author-mail.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { demoRoutes } from './routes/demo.js';
 import { embedScriptRoutes } from './routes/embed-script.js';
 import { healthRoutes } from './routes/health.js';
+import { mailLinkRoutes } from './routes/mail-links.js';
 import { inboxPageRoutes } from './routes/inbox-page.js';
 
 /** Everything the HTTP app needs, built once by the entry point (or a test). */
@@ -49,6 +51,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(embedScriptRoutes(deps));
   app.use(demoRoutes(deps));
   app.use(inboxPageRoutes(deps));
+  app.use(mailLinkRoutes(deps));
 
   const counters = (prefix: string) => new MongoRateLimitStore(deps.models, prefix, deps.services.keyHash);
   const routeDeps = { ...deps, counters };
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(cookieParser());
   api.use(authRoutes(routeDeps));
   api.use(authorActionRoutes(deps));
+  api.use(authorMailRoutes(deps));
   api.use(commentRoutes(routeDeps));
   api.use(countRoutes(deps));
   api.use(notFoundHandler);

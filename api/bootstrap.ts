@@ -3,13 +3,19 @@ import type { Database } from './database/open-database.js';
 import { defineModels, ensureIndexes } from './models/models.js';
 import { Akismet } from './services/akismet.js';
 import { loadSecret } from './services/secrets.js';
+import { DEFAULT_RETRY_POLICY } from './services/outbox.js';
 import { createServices } from './services/services.js';
 
 /** Models, indexes, secret and services on an open database: what the server and the CLI share. */
-export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet'>) {
+export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail'>) {
   const models = defineModels(database.connection);
   await ensureIndexes(models);
   const akismet = config.akismet ? new Akismet(config.akismet) : undefined;
-  const services = createServices(models, await loadSecret(models, config.secret), { akismet });
+  const services = createServices(models, await loadSecret(models, config.secret), {
+    akismet,
+    publicUrl: config.publicUrl,
+    // A claimed message must outlive its attempt, or a second worker would send it meanwhile.
+    retryPolicy: { ...DEFAULT_RETRY_POLICY, leaseMs: Math.max(DEFAULT_RETRY_POLICY.leaseMs, 2 * config.mail.timeoutMs) },
+  });
   return { models, services };
 }

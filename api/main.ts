@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { prepareServices } from './bootstrap.js';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './database/open-database.js';
+import { createMailWorker } from './mail/mail-setup.js';
 import { systemClock } from './services/clock.js';
 import { ensureDemoSite } from './services/demo-site.js';
 
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
     },
   });
 
+  const mailWorker = createMailWorker(config, services, systemClock, logger);
+  mailWorker.start();
+
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const { port } = server.address() as AddressInfo;
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
     server.closeIdleConnections();
     await closed;
     clearInterval(sweeper);
+    await mailWorker.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);

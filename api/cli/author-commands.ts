@@ -43,4 +43,26 @@ export function addAuthorCommands(program: Command): void {
         if (generatedPassword) print(`Generated password: ${generatedPassword}`);
       });
     });
+
+  author
+    .command('mail <site> <email>')
+    .description('choose how an author hears about readers: a mail per comment, a daily digest, or none')
+    .option('--notify <mode>', 'instant, digest or off')
+    .option('--digest-hour <hour>', 'hour of the daily digest, 0-23, in --time-zone')
+    .option('--time-zone <zone>', 'IANA time zone of the digest hour, e.g. Europe/Berlin')
+    .action(async (site: string, emailArgument: string, options: { notify?: string; digestHour?: string; timeZone?: string }) => {
+      const email = checked(z.email(), emailArgument, 'email');
+      const changes = {
+        ...(options.notify !== undefined && { notify: checked(z.enum(['instant', 'digest', 'off']), options.notify, '--notify') }),
+        ...(options.digestHour !== undefined && { digestHour: checked(z.coerce.number().int().min(0).max(23), options.digestHour, '--digest-hour') }),
+        ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
+      };
+      await withServices(async (services) => {
+        const account = await services.authors.findByEmail(checked(siteId, site, 'site id'), email);
+        if (!account) throw new Error(`${email} is not an author of ${site}`);
+        const choice = await services.authors.setMailChoice(account._id, changes);
+        const when = choice.notify === 'digest' ? ` at ${String(choice.digestHour).padStart(2, '0')}:00 ${choice.timeZone}` : '';
+        print(`${email} on ${site}: ${choice.notify}${when}`);
+      });
+    });
 }

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../errors.js';
 import { addAuthorCommands } from './author-commands.js';
 import { addDataCommands } from './data-commands.js';
+import { addMailCommands } from './mail-commands.js';
 import { addSiteCommands } from './site-commands.js';
 import { UsageError } from './output.js';
 
@@ -14,6 +15,7 @@ const program = new Command('rapport')
 addSiteCommands(program);
 addAuthorCommands(program);
 addDataCommands(program);
+addMailCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -29,6 +29,8 @@ export interface Config {
   secret: string | undefined;
   /** How much one client may post and read (README, "Configuration"). */
   limits: RateLimits;
+  /** Outgoing mail: through `smtpUrl` when set, else written as `.eml` files under DATA_DIR/outbox-mail. */
+  mail: { smtpUrl: string | undefined; from: string; timeoutMs: number; pollMs: number };
   /** Akismet, when a key is set: every new reader comment is checked. */
   akismet: { key: string; url: string; timeoutMs: number } | undefined;
 }
@@ -50,6 +52,10 @@ const envSchema = z.object({
   LIMIT_COMMENTS_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(3),
   LIMIT_SITE_COMMENTS_PER_10_MINUTES: z.coerce.number().int().min(1).default(30),
   LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.email().optional(),
+  MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
+  MAIL_POLL_MS: z.coerce.number().int().min(100).max(3600000).default(10000),
   AKISMET_KEY: z.string().optional(),
   AKISMET_URL: z.url({ protocol: /^https?$/ }).default('https://rest.akismet.com/1.1/comment-check'),
   AKISMET_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(2000),
@@ -63,10 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     mongodbUri: e.MONGODB_URI,
     dataDir: path.resolve(e.DATA_DIR),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
@@ -81,6 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commentsPerEmailHour: e.LIMIT_COMMENTS_PER_EMAIL_HOUR,
       siteCommentsPer10Minutes: e.LIMIT_SITE_COMMENTS_PER_10_MINUTES,
       readsPerMinute: e.LIMIT_READS_PER_MINUTE,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `rapport@${new URL(publicUrl).hostname}`,
+      timeoutMs: e.MAIL_TIMEOUT_MS,
+      pollMs: e.MAIL_POLL_MS,
     },
     akismet: e.AKISMET_KEY ? { key: e.AKISMET_KEY, url: e.AKISMET_URL, timeoutMs: e.AKISMET_TIMEOUT_MS } : undefined,
   };

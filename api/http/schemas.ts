@@ -101,6 +101,19 @@ export const statsQuery = z.object({
   days: z.coerce.number().int('must be a whole number').min(1).max(366).default(30),
 });
 
+// GET and PATCH /api/author/mail?site
+export const siteQuery = z.object({ site: siteId });
+
+// PATCH /api/author/mail?site {notify?, digestHour?, timeZone?}
+export const mailChoiceBody = z
+  .object({
+    notify: z.enum(['instant', 'digest', 'off']),
+    digestHour: z.number().int('must be a whole hour').min(0).max(23),
+    timeZone: z.string().min(1).max(64),
+  })
+  .partial()
+  .strict();
+
 // POST /api/comments/:id/replies
 export const authorReplyBody = z.object({
   body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),

@@ -7,6 +7,13 @@ const authorSchema = new Schema(
     name: { type: String, required: true, maxlength: 80 },
     email: { type: String, required: true, lowercase: true, maxlength: 254 },
     passwordHash: { type: String, required: true },
+    /** How this author hears about readers: a mail per comment, one a day, or not at all. */
+    notify: { type: String, enum: ['instant', 'digest', 'off'], default: 'instant', required: true },
+    /** The digest's hour (0–23) in `timeZone` (an IANA name). */
+    digestHour: { type: Number, min: 0, max: 23, default: 8, required: true },
+    timeZone: { type: String, default: 'UTC', maxlength: 64, required: true },
+    /** The author's local date of the last digest run, so each day has at most one. */
+    lastDigestOn: { type: String, default: null },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

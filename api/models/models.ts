@@ -4,8 +4,10 @@ import { defineAuthorModel } from './author.js';
 import { defineCommentModel } from './comment.js';
 import { definePageModel } from './page.js';
 import { defineRateLimitCounterModel } from './rate-limit-counter.js';
+import { defineOutboxMessageModel } from './outbox-message.js';
 import { defineSessionModel } from './session.js';
 import { defineSiteModel } from './site.js';
+import { defineSubscriptionModel } from './subscription.js';
 
 /** Every collection's model, bound to one connection (so tests can use a database per file). */
 export function defineModels(connection: Connection) {
@@ -13,10 +15,12 @@ export function defineModels(connection: Connection) {
     AppSetting: defineAppSettingModel(connection),
     Author: defineAuthorModel(connection),
     Comment: defineCommentModel(connection),
+    OutboxMessage: defineOutboxMessageModel(connection),
     Page: definePageModel(connection),
     RateLimitCounter: defineRateLimitCounterModel(connection),
     Session: defineSessionModel(connection),
     Site: defineSiteModel(connection),
+    Subscription: defineSubscriptionModel(connection),
   };
 }
 

@@ -68,7 +68,7 @@ export function authorActionRoutes(deps: { services: Services; models: Models; c
     const id = comment._id.toHexString();
     const updated =
       change.status !== undefined
-        ? await services.changes.setStatus(id, change.status)
+        ? await services.changes.setStatus(id, change.status, clock.now())
         : change.awaitingReply !== undefined
           ? await services.changes.setNoReplyNeeded(id, !change.awaitingReply)
           : await services.changes.editByAuthor(id, account.authorId, change.body!, clock.now());

@@ -1,8 +1,17 @@
 import type { Models } from '../models/models.js';
-import { AppError, NotFoundError } from '../errors.js';
+import type { Types } from 'mongoose';
+import { AppError, NotFoundError, ValidationError } from '../errors.js';
+import { isTimeZone } from './digests.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import type { SignedInAuthor } from './sessions.js';
 import { cleanName } from './text.js';
+
+/** How an author hears about readers (README, "Mail"). */
+export interface MailChoice {
+  notify: 'instant' | 'digest' | 'off';
+  digestHour: number;
+  timeZone: string;
+}
 
 export interface NewAuthor {
   siteId: string;
@@ -49,6 +58,21 @@ export class AuthorService {
     const chosen = password ?? generatePassword();
     await this.models.Author.updateOne({ _id: author._id }, { $set: { passwordHash: await hashPassword(chosen) } });
     return { author, generatedPassword: password ? undefined : chosen };
+  }
+
+  async mailChoice(authorId: Types.ObjectId): Promise<MailChoice> {
+    const author = await this.models.Author.findById(authorId, { notify: 1, digestHour: 1, timeZone: 1 }).lean();
+    if (!author) throw new NotFoundError('Author');
+    return { notify: author.notify, digestHour: author.digestHour, timeZone: author.timeZone };
+  }
+
+  /** Changes some of an author's mail choices; a time zone must be one the runtime knows. */
+  async setMailChoice(authorId: Types.ObjectId, changes: Partial<MailChoice>): Promise<MailChoice> {
+    if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
+      throw new ValidationError({ timeZone: 'must be a time zone name such as Europe/Berlin' });
+    }
+    await this.models.Author.updateOne({ _id: authorId }, { $set: changes }, { runValidators: true });
+    return this.mailChoice(authorId);
   }
 
   /** What the inbox shows about who is signed in: their name and the sites they write. */

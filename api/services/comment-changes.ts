@@ -7,6 +7,7 @@ import { toPublicComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
 import { parseObjectId } from './ids.js';
 import { prepareContent } from './comment-writes.js';
+import type { Notifications } from './notifications.js';
 import { asksQuestion, mentionsAnyOf, priorityOf } from './reader-signals.js';
 
 /** Changing comments after they exist: readers within their edit window, authors as moderators. */
@@ -16,6 +17,7 @@ export class CommentChanges {
   constructor(
     private readonly models: Models,
     private readonly editTokens: EditTokens,
+    private readonly notifications: Notifications,
     private readonly siteChanged: (siteId: string) => void,
   ) {
     this.keeper = new AwaitingReplyKeeper(models);
@@ -51,7 +53,7 @@ export class CommentChanges {
   }
 
   /** An author moves a comment of their site between published, pending, spam and deleted. */
-  async setStatus(commentId: string, status: CommentStatus) {
+  async setStatus(commentId: string, status: CommentStatus, now: Date) {
     const comment = await this.find(commentId);
     if (comment.status === 'deleted' && status !== 'deleted' && !comment.isAuthor && comment.body === '') {
       throw new AppError(409, 'deleted_by_reader', 'Its reader deleted this comment; its text is gone.');
@@ -59,6 +61,9 @@ export class CommentChanges {
     const others = (['published', 'pending', 'spam', 'deleted'] as const).filter((s) => s !== status);
     await this.keeper.changeStatus(comment._id, [...others], status);
     this.siteChanged(comment.siteId);
+    if (status === 'published' && comment.status !== 'published') {
+      await this.notifications.commentPublished({ ...comment, status }, now, { approvedByAuthor: true });
+    }
     return this.current(comment._id);
   }
 

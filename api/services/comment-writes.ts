@@ -10,6 +10,7 @@ import type { EditTokens } from './edit-tokens.js';
 import { bodyFingerprint, type CommentScreen } from './comment-screen.js';
 import { parseObjectId } from './ids.js';
 import { renderMarkdown } from './markdown.js';
+import type { Notifications } from './notifications.js';
 import type { PageService } from './pages.js';
 import { asksQuestion, mentionsAnyOf, priorityOf, readerKeyOf, type ReaderSignals } from './reader-signals.js';
 import type { Signer } from './secrets.js';
@@ -68,6 +69,7 @@ export class CommentWriter {
     private readonly editTokens: EditTokens,
     private readonly signer: Signer,
     private readonly screen: CommentScreen,
+    private readonly notifications: Notifications,
     private readonly siteChanged: (siteId: string) => void,
   ) {
     this.keeper = new AwaitingReplyKeeper(models);
@@ -82,7 +84,7 @@ export class CommentWriter {
     }
     if (input.clientId) {
       const earlier = await this.models.Comment.findOne(byClientId(site._id, input.clientId)).lean();
-      if (earlier) return this.posted(earlier, site, true);
+      if (earlier) return this.replayed(earlier, site, now);
     }
     if (input.pageUrl && !site.origins.includes(new URL(input.pageUrl).origin)) {
       throw new ValidationError({ pageUrl: 'must be on one of the site’s origins' });
@@ -120,13 +122,14 @@ export class CommentWriter {
     };
     try {
       const comment = await this.insert(draft, parent, now);
+      await this.notifications.commentPublished(comment, now);
       return this.posted(comment, site, false);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000 || !input.clientId) throw error;
       // The same clientId raced in from a concurrent retry; the unique index let the other one win.
       const winner = await this.models.Comment.findOne(byClientId(site._id, input.clientId)).lean();
       if (!winner) throw error;
-      return this.posted(winner, site, true);
+      return this.replayed(winner, site, now);
     }
   }
 
@@ -143,9 +146,12 @@ export class CommentWriter {
     if (parent?.status === 'pending') {
       // Answering a held comment approves it: the author plainly wants it seen.
       await this.keeper.changeStatus(parent._id, ['pending'], 'published');
+      await this.notifications.commentPublished({ ...parent, status: 'published' }, now, { approvedByAuthor: true });
     }
     const draft = { ...content, siteId: input.siteId, pageId: page._id, isAuthor: true, authorId: author._id, status: 'published' as const };
-    return this.insert(draft, parent, now);
+    const reply = await this.insert(draft, parent, now);
+    await this.notifications.commentPublished(reply, now);
+    return reply;
   }
 
   private async insert(
@@ -205,6 +211,16 @@ export class CommentWriter {
         : null;
     if (!parent) throw new NotFoundError('The comment you are replying to was');
     return parent;
+  }
+
+  /**
+   * The same clientId again: the first comment is answered again. Its notifications are queued
+   * again too, which changes nothing if they were (they are keyed by event) and catches up if the
+   * first request died between storing the comment and queuing them.
+   */
+  private async replayed(comment: CommentRecord, site: SiteRecord, now: Date): Promise<PostedComment> {
+    await this.notifications.commentPublished(comment, now);
+    return this.posted(comment, site, true);
   }
 
   private posted(comment: CommentRecord, site: SiteRecord, replayed: boolean): PostedComment {

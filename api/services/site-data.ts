@@ -20,17 +20,19 @@ export class SiteData {
   async exportSite(siteId: string, now: Date) {
     const site = await this.models.Site.findById(siteId).lean();
     if (!site) throw new NotFoundError(`Site "${siteId}"`);
-    const [authors, pages, comments] = await Promise.all([
+    const [authors, pages, comments, subscriptions] = await Promise.all([
       this.models.Author.find({ siteId }, { passwordHash: 0 }).sort({ createdAt: 1 }).lean(),
       this.models.Page.find({ siteId }).sort({ key: 1 }).lean(),
       this.models.Comment.find({ siteId }, INTERNAL_COMMENT_FIELDS).sort({ createdAt: 1, _id: 1 }).lean(),
+      this.models.Subscription.find({ siteId }).sort({ createdAt: 1 }).lean(),
     ]);
-    return { format: 'rapport-export-1', exportedAt: now.toISOString(), site, authors, pages, comments };
+    return { format: 'rapport-export-1', exportedAt: now.toISOString(), site, authors, pages, comments, subscriptions };
   }
 
   /**
    * Removes what a reader wrote and who they were, on every site: their comments become deleted
-   * placeholders (so replies keep their place) with no text, name, email or website left.
+   * placeholders (so replies keep their place) with no text, name, email or website left; their
+   * consent to mail and every mail to them, sent or waiting, go too.
    */
   async eraseReader(email: string, now: Date): Promise<{ comments: number; sites: string[] }> {
     const address = email.trim().toLowerCase();
@@ -40,6 +42,7 @@ export class SiteData {
       if (comment.status === 'deleted') await this.models.Comment.updateOne({ _id: comment._id }, { $set: wiped });
       else await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
     }
+    await Promise.all([this.models.Subscription.deleteMany({ email: address }), this.models.OutboxMessage.deleteMany({ to: address })]);
     const sites = [...new Set(comments.map((c) => c.siteId))].sort();
     for (const siteId of sites) this.siteChanged(siteId);
     return { comments: comments.length, sites };

@@ -37,7 +37,7 @@ describe('the API while the database is unreachable', () => {
     const connection = await connectMongo(proxy.uri, { timeoutMs: 2000, dbName: `outage_${process.pid}` });
     const models = defineModels(connection);
     await ensureIndexes(models);
-    const services = createServices(models, 'outage-secret-outage-secret-outage');
+    const services = createServices(models, 'outage-secret-outage-secret-outage', { publicUrl: 'http://127.0.0.1:9' });
     const app = createApp({
       services,
       models,

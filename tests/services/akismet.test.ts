@@ -41,6 +41,7 @@ describe('Akismet, when AKISMET_KEY is set', () => {
   it('marks what it calls spam, publishes what it clears, and holds a comment when it is slow or failing', async () => {
     const site = await makeSite(ctx);
     const services = createServices(ctx.models, 'test-secret-test-secret-test-secret', {
+      publicUrl: 'http://127.0.0.1:9',
       akismet: new Akismet({ key: 'test-key', url, timeoutMs: 300 }),
     });
     const post = async (name: string, body: string) =>

@@ -42,7 +42,7 @@ export function useTestContext(): TestContext {
     context.connection = await connectMongo(inject('mongoUri'), { timeoutMs: 5000, dbName });
     context.models = defineModels(context.connection);
     await ensureIndexes(context.models);
-    context.services = createServices(context.models, 'test-secret-test-secret-test-secret');
+    context.services = createServices(context.models, 'test-secret-test-secret-test-secret', { publicUrl: 'http://127.0.0.1:9' });
     context.clock = new FixedClock();
     context.app = appFor(context, 'http://127.0.0.1:9');
   });
