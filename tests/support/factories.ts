@@ -58,12 +58,14 @@ export async function authorComment(
 
 /** Everything in the database that a rejected write must leave as it was. */
 export async function snapshot(ctx: TestContext) {
-  const [comments, pages, sites] = await Promise.all([
+  const [comments, pages, sites, outbox, subscriptions] = await Promise.all([
     ctx.models.Comment.find().sort({ _id: 1 }).lean(),
     ctx.models.Page.find().sort({ _id: 1 }).lean(),
     ctx.models.Site.find().sort({ _id: 1 }).lean(),
+    ctx.models.OutboxMessage.find().sort({ _id: 1 }).lean(),
+    ctx.models.Subscription.find().sort({ _id: 1 }).lean(),
   ]);
-  return JSON.stringify({ comments, pages, sites });
+  return JSON.stringify({ comments, pages, sites, outbox, subscriptions });
 }
 
 /** The inbox's own origin in tests (the test app's PUBLIC_URL). */
