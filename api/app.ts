@@ -12,6 +12,7 @@ import { readLimit, type RateLimits } from './http/rate-limits.js';
 import { requestLogging } from './http/request-logging.js';
 import { authRoutes } from './routes/auth.js';
 import { authorActionRoutes } from './routes/author-actions.js';
+import { authorDataRoutes } from './routes/author-data.js';
 import { authorMailRoutes } from './routes/author-mail.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authRoutes(routeDeps));
   api.use(authorActionRoutes(deps));
   api.use(authorMailRoutes(deps));
+  api.use(authorDataRoutes(deps));
   api.use(commentRoutes(routeDeps));
   api.use(countRoutes(deps));
   api.use(notFoundHandler);

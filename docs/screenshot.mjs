@@ -59,6 +59,12 @@ try {
   await inbox.keyboard.press('r');
   await inbox.keyboard.type('Not a tool — a habit: the inbox shows me who is waiting, questions first.');
   await inbox.screenshot({ path: new URL('./screenshot-inbox.png', import.meta.url).pathname, fullPage: true });
+  await inbox.keyboard.press('Escape');
+  const settings = inbox.locator('rapport-inbox-settings');
+  await settings.locator('summary').click();
+  await settings.getByLabel('Mail me about new comments').selectOption('digest');
+  await settings.getByLabel('Digest hour').waitFor();
+  await settings.screenshot({ path: new URL('./screenshot-inbox-mail.png', import.meta.url).pathname });
 } finally {
   await browser.close();
   server.kill('SIGTERM');

@@ -1,9 +1,8 @@
 import type { CookieOptions, Request, RequestHandler } from 'express';
-import { AppError, ForbiddenError } from '../errors.js';
+import { AppError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Clock } from '../services/clock.js';
 import type { Services } from '../services/services.js';
-import type { SignedInAuthor } from '../services/sessions.js';
-import { SESSION_ABSOLUTE_MS } from '../services/sessions.js';
+import { accountOn, SESSION_ABSOLUTE_MS, type SignedInAuthor } from '../services/sessions.js';
 
 /**
  * The session cookie. Over https it takes the `__Host-` prefix, which browsers accept only
@@ -20,6 +19,13 @@ export function sessionCookie(publicUrl: string): { name: string; options: Cooki
 /** The signed-in author of this request, set by `requireAuthor`. */
 export function authorOf(res: { locals: Record<string, unknown> }): SignedInAuthor {
   return res.locals.author as SignedInAuthor;
+}
+
+/** The signed-in author's account on a site; another site answers 404, as if it did not exist. */
+export function ownAccountOn(res: { locals: Record<string, unknown> }, siteId: string) {
+  const account = accountOn(authorOf(res), siteId);
+  if (!account) throw new NotFoundError(`Site "${siteId}"`);
+  return account;
 }
 
 export function sessionToken(req: Request, publicUrl: string): string | undefined {

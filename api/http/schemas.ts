@@ -114,6 +114,9 @@ export const mailChoiceBody = z
   .partial()
   .strict();
 
+// POST /api/author/erase?site {email}
+export const eraseBody = z.object({ email: z.email('must be an email address').max(254) }).strict();
+
 // POST /api/comments/:id/replies
 export const authorReplyBody = z.object({
   body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),

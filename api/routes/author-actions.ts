@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { NotFoundError } from '../errors.js';
-import { authorOf, requireAuthor, sessionToken } from '../http/author-session.js';
+import { authorOf, ownAccountOn, requireAuthor, sessionToken } from '../http/author-session.js';
 import { authorChangeBody, authorReplyBody, inboxQuery, statsQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
 import type { Models } from '../models/models.js';
@@ -16,13 +16,6 @@ export function authorActionRoutes(deps: { services: Services; models: Models; c
   const router = Router();
   const signedIn = requireAuthor(deps);
 
-  /** The site, when the signed-in author writes it; otherwise it is as if it did not exist. */
-  const ownSite = (author: SignedInAuthor, siteId: string) => {
-    const account = accountOn(author, siteId);
-    if (!account) throw new NotFoundError(`Site "${siteId}"`);
-    return account;
-  };
-
   /** A comment on one of the author's sites, with their account there. */
   const ownComment = async (author: SignedInAuthor, rawId: string) => {
     const id = parseObjectId(rawId);
@@ -35,14 +28,14 @@ export function authorActionRoutes(deps: { services: Services; models: Models; c
   // GET /api/inbox?site&view=awaiting|pending|spam|all[&page][&cursor]
   router.get('/inbox', signedIn, async (req, res) => {
     const query = parseInput(inboxQuery, req.query);
-    ownSite(authorOf(res), query.site);
+    ownAccountOn(res, query.site);
     res.json(await services.inbox.list(query.site, { view: query.view, pageKey: query.page, cursor: query.cursor }, clock.now()));
   });
 
   // GET /api/stats?site&days=30
   router.get('/stats', signedIn, async (req, res) => {
     const query = parseInput(statsQuery, req.query);
-    ownSite(authorOf(res), query.site);
+    ownAccountOn(res, query.site);
     res.json(await services.stats.forSite(query.site, query.days, clock.now()));
   });
 

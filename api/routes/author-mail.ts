@@ -1,12 +1,10 @@
 import { Router } from 'express';
-import { NotFoundError } from '../errors.js';
-import { authorOf, requireAuthor } from '../http/author-session.js';
+import { ownAccountOn, requireAuthor } from '../http/author-session.js';
 import { mailChoiceBody, siteQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
 import type { Models } from '../models/models.js';
 import type { Clock } from '../services/clock.js';
 import type { Services } from '../services/services.js';
-import { accountOn } from '../services/sessions.js';
 
 /** The signed-in author's mail: how they hear about readers, and what became of the site's mail. */
 export function authorMailRoutes(deps: { services: Services; models: Models; clock: Clock; publicUrl: string }): Router {
@@ -14,16 +12,10 @@ export function authorMailRoutes(deps: { services: Services; models: Models; clo
   const router = Router();
   const signedIn = requireAuthor(deps);
 
-  const accountFor = (site: string, author: Parameters<typeof accountOn>[0]) => {
-    const account = accountOn(author, site);
-    if (!account) throw new NotFoundError(`Site "${site}"`);
-    return account;
-  };
-
   // GET /api/author/mail?site — {choice, delivery: {counts, recent}}; no reader address in it
   router.get('/author/mail', signedIn, async (req, res) => {
     const { site } = parseInput(siteQuery, req.query);
-    const account = accountFor(site, authorOf(res));
+    const account = ownAccountOn(res, site);
     const [choice, delivery] = await Promise.all([services.authors.mailChoice(account.authorId), services.outbox.report(site)]);
     res.json({ choice, delivery });
   });
@@ -31,7 +23,7 @@ export function authorMailRoutes(deps: { services: Services; models: Models; clo
   // PATCH /api/author/mail?site {notify?, digestHour?, timeZone?}
   router.patch('/author/mail', signedIn, async (req, res) => {
     const { site } = parseInput(siteQuery, req.query);
-    const account = accountFor(site, authorOf(res));
+    const account = ownAccountOn(res, site);
     const changes = parseInput(mailChoiceBody, req.body);
     res.json({ choice: await services.authors.setMailChoice(account.authorId, changes) });
   });

@@ -30,19 +30,21 @@ export class SiteData {
   }
 
   /**
-   * Removes what a reader wrote and who they were, on every site: their comments become deleted
+   * Removes what a reader wrote and who they were, on every site (or on `onlySite`, when a
+   * site's author asks from the inbox): their comments become deleted
    * placeholders (so replies keep their place) with no text, name, email or website left; their
    * consent to mail and every mail to them, sent or waiting, go too.
    */
-  async eraseReader(email: string, now: Date): Promise<{ comments: number; sites: string[] }> {
+  async eraseReader(email: string, now: Date, onlySite?: string): Promise<{ comments: number; sites: string[] }> {
     const address = email.trim().toLowerCase();
-    const comments = await this.models.Comment.find({ email: address, isAuthor: false }, { _id: 1, siteId: 1, status: 1 }).lean();
+    const where = onlySite === undefined ? {} : { siteId: onlySite };
+    const comments = await this.models.Comment.find({ ...where, email: address, isAuthor: false }, { _id: 1, siteId: 1, status: 1 }).lean();
     const wiped = { body: '', html: '', name: 'Erased', email: null, website: null, notifyReplies: false, readerKey: null, fingerprint: null, editedAt: now };
     for (const comment of comments) {
       if (comment.status === 'deleted') await this.models.Comment.updateOne({ _id: comment._id }, { $set: wiped });
       else await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
     }
-    await Promise.all([this.models.Subscription.deleteMany({ email: address }), this.models.OutboxMessage.deleteMany({ to: address })]);
+    await Promise.all([this.models.Subscription.deleteMany({ ...where, email: address }), this.models.OutboxMessage.deleteMany({ ...where, to: address })]);
     const sites = [...new Set(comments.map((c) => c.siteId))].sort();
     for (const siteId of sites) this.siteChanged(siteId);
     return { comments: comments.length, sites };

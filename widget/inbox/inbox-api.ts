@@ -34,6 +34,20 @@ export interface Stats extends Figures {
   perWeek: (Figures & { weekOf: string })[];
 }
 
+export interface MailChoice {
+  notify: 'instant' | 'digest' | 'off';
+  digestHour: number;
+  timeZone: string;
+}
+
+export interface MailState {
+  choice: MailChoice;
+  delivery: {
+    counts: { queued: number; sending: number; sent: number; failed: number };
+    recent: { kind: string; status: string; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }[];
+  };
+}
+
 export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string };
 
 /** The author API, from the inbox's own origin with its session cookie. */
@@ -73,6 +87,23 @@ export class InboxApi {
 
   async change(id: string, change: CommentChange): Promise<InboxItem['comment']> {
     return (await this.read<{ comment: InboxItem['comment'] }>(await this.send('PATCH', `/api/comments/${id}`, change))).comment;
+  }
+
+  async mail(site: string): Promise<MailState> {
+    return this.read(await fetch(`/api/author/mail?${new URLSearchParams({ site })}`, { credentials: 'same-origin' }));
+  }
+
+  async setMail(site: string, changes: Partial<MailChoice>): Promise<MailChoice> {
+    return (await this.read<{ choice: MailChoice }>(await this.send('PATCH', `/api/author/mail?${new URLSearchParams({ site })}`, changes))).choice;
+  }
+
+  /** Erases a reader's data on the site; answers how many comments became placeholders. */
+  async erase(site: string, email: string): Promise<number> {
+    return (await this.read<{ erased: { comments: number } }>(await this.send('POST', `/api/author/erase?${new URLSearchParams({ site })}`, { email }))).erased.comments;
+  }
+
+  exportUrl(site: string): string {
+    return `/api/author/export?${new URLSearchParams({ site })}`;
   }
 
   private send(method: string, path: string, body?: object): Promise<Response> {

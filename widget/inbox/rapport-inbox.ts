@@ -2,18 +2,21 @@ import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles, themeTokens } from '../shared/theme.styles.js';
-import { InboxApi, type InboxItem, type InboxView, type Me, type Stats } from './inbox-api.js';
+import { InboxApi, type InboxItem, type InboxView, type MailChoice, type MailState, type Me, type Stats } from './inbox-api.js';
 import { ACTION_CHANGES, belongs, undoOf, type UndoEntry } from './inbox-actions.js';
 import { inboxMessages } from './inbox-messages.js';
 import { inboxStyles } from './rapport-inbox.styles.js';
 import type { ItemAction, RapportInboxItem } from './rapport-inbox-item.js';
 import type { RapportShortcuts } from './rapport-shortcuts.js';
+import './rapport-inbox-bulk.js';
+import './rapport-inbox-header.js';
 import './rapport-inbox-item.js';
+import './rapport-inbox-settings.js';
 import './rapport-inbox-stats.js';
+import './rapport-inbox-views.js';
 import './rapport-shortcuts.js';
 import './rapport-sign-in.js';
 
-const VIEWS: InboxView[] = ['awaiting', 'pending', 'spam', 'all'];
 const SITE_KEY = 'rapport:inbox-site';
 
 /**
@@ -38,6 +41,7 @@ export class RapportInbox extends LitElement {
     _selected: { state: true },
     _busy: { state: true },
     _stats: { state: true },
+    _mail: { state: true },
     _announcement: { state: true },
     _loading: { state: true },
   };
@@ -62,6 +66,7 @@ export class RapportInbox extends LitElement {
   private _selected = new Set<string>();
   private _busy = false;
   private _stats?: Stats;
+  private _mail?: MailState;
   private _announcement = '';
   private _loading = true;
   private _undo: UndoEntry[] = [];
@@ -93,11 +98,19 @@ export class RapportInbox extends LitElement {
     this._me = await this._api.me();
     this._signedOut = !this._me;
     if (!this._me) return;
-    const remembered = localStorage.getItem(SITE_KEY);
-    this._siteId = this._me.sites.find((s) => s.id === remembered)?.id ?? this._me.sites[0]?.id ?? '';
+    // A link from a mail names the site and the comment: /inbox?site=ID#comment-ID.
+    const wanted = [new URLSearchParams(location.search).get('site'), localStorage.getItem(SITE_KEY)];
+    this._siteId = wanted.map((id) => this._me!.sites.find((s) => s.id === id)?.id).find(Boolean) ?? this._me.sites[0]?.id ?? '';
     await this._reload();
+    const linked = /^#comment-([0-9a-f]{24})$/.exec(location.hash)?.[1];
+    if (linked && !this._items.some((i) => i.comment.id === linked)) {
+      // Not waiting any more (answered, or held): look for it among all comments.
+      this._view = 'all';
+      await this._reload();
+    }
+    this._current = Math.max(0, this._items.findIndex((i) => i.comment.id === linked));
     await this.updateComplete;
-    // Start on the first comment, unless the author has already moved somewhere.
+    // Start on the linked or first comment, unless the author has already moved somewhere.
     if (document.activeElement === document.body) this._itemElement(this._current)?.focus();
   }
 
@@ -105,7 +118,12 @@ export class RapportInbox extends LitElement {
   private async _reload(): Promise<void> {
     if (!this._siteId) return;
     this._loading = true;
-    const [list, stats] = await Promise.all([this._api.list(this._siteId, this._view, this._page || undefined), this._api.stats(this._siteId)]);
+    const [list, stats, mail] = await Promise.all([
+      this._api.list(this._siteId, this._view, this._page || undefined),
+      this._api.stats(this._siteId),
+      this._api.mail(this._siteId),
+    ]);
+    this._mail = mail;
     this._items = list.items;
     this._nextCursor = list.nextCursor;
     this._stats = stats;
@@ -135,31 +153,18 @@ export class RapportInbox extends LitElement {
     }
     if (!this._me) return html`<p class="notice" role="status">${m.loading}</p>`;
     return html`
-      <header>
-        <h1>${m.title}</h1>
-        ${this._me.sites.length > 1
-          ? html`<label>${m.site} <select @change=${this._switchSite}>
-              ${this._me.sites.map((s) => html`<option value=${s.id} ?selected=${s.id === this._siteId}>${s.name}</option>`)}
-            </select></label>`
-          : html`<span>${this._me.sites[0]?.name ?? ''}</span>`}
-        <span>
-          <button type="button" @click=${() => this._shortcuts.show()}>${m.shortcuts.open}</button>
-          <button type="button" @click=${this._signOut}>${m.signOut}</button>
-        </span>
-      </header>
+      <rapport-inbox-header .me=${this._me} .siteId=${this._siteId} .messages=${m}
+        @rapport-site-change=${this._switchSite} @rapport-show-shortcuts=${() => this._shortcuts.show()} @rapport-sign-out=${this._signOut}></rapport-inbox-header>
       <rapport-inbox-stats .stats=${this._stats} .messages=${m}></rapport-inbox-stats>
-      <nav aria-label=${m.viewsLabel}>
-        ${VIEWS.map((view) => html`<button type="button" aria-current=${view === this._view ? 'true' : 'false'} @click=${() => this._showView(view)}>${m.views[view]}</button>`)}
-        <label class="filters">${m.pageFilter}
-          <select @change=${this._filterPage}>
-            <option value="">${m.allPages}</option>
-            ${(this._stats?.perPage ?? []).map((row) => html`<option value=${row.page.key} ?selected=${row.page.key === this._page}>${row.page.title || row.page.key}</option>`)}
-          </select>
-        </label>
-      </nav>
+      <rapport-inbox-settings .state=${this._mail} .exportUrl=${this._api.exportUrl(this._siteId)} .messages=${m} ?busy=${this._busy}
+        @rapport-mail-choice=${this._onMailChoice} @rapport-erase=${this._onErase}></rapport-inbox-settings>
+      <rapport-inbox-views .view=${this._view} .page=${this._page} .pages=${this._stats?.perPage ?? []} .messages=${m}
+        @rapport-view=${(e: CustomEvent<{ view: InboxView }>) => this._showView(e.detail.view)} @rapport-page-filter=${this._filterPage}></rapport-inbox-views>
       <main>
         <h2 class="visually-hidden">${m.views[this._view]}</h2>
-        ${this._selected.size > 0 ? this._renderBulk() : nothing}
+        ${this._selected.size > 0
+          ? html`<rapport-inbox-bulk .count=${this._selected.size} ?busy=${this._busy} .messages=${m} @rapport-bulk=${(e: CustomEvent<{ action: ItemAction }>) => this._bulk(e.detail.action)}></rapport-inbox-bulk>`
+          : nothing}
         ${this._loading ? html`<p class="notice loading">${m.loading}</p>` : this._items.length === 0 ? html`<p class="notice" tabindex="-1" id="empty">${m.empty[this._view]}</p>` : nothing}
         <div class="list">
           ${repeat(this._items, (item) => item.comment.id, (item, index) => html`<rapport-inbox-item
@@ -176,15 +181,6 @@ export class RapportInbox extends LitElement {
       <rapport-shortcuts .messages=${m}></rapport-shortcuts>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
     `;
-  }
-
-  private _renderBulk() {
-    const m = this._messages;
-    const bulk = (action: ItemAction, label: string) => html`<button type="button" ?disabled=${this._busy} @click=${() => this._bulk(action)}>${label}</button>`;
-    return html`<div class="bulk" role="group" aria-label=${m.bulkLabel(this._selected.size)}>
-      <span>${m.bulkLabel(this._selected.size)}</span>
-      ${bulk('approve', m.approve)} ${bulk('spam', m.spam)} ${bulk('noReplyNeeded', m.noReplyNeeded)}
-    </div>`;
   }
 
   private get _shortcuts(): RapportShortcuts {
@@ -298,8 +294,16 @@ export class RapportInbox extends LitElement {
     });
   }
 
-  /** Runs one author action: busy while it runs, announced when done or failed, focus kept in the queue. */
+  /** Runs one author action on the queue: as `_settle`, then focus back in the queue. */
   private async _run(action: () => Promise<string>) {
+    await this._settle(action);
+    await this.updateComplete;
+    if (this._items.length > 0) this._itemElement(this._current)?.focus();
+    else this.renderRoot.querySelector<HTMLElement>('#empty')?.focus();
+  }
+
+  /** Busy while `action` runs; its result (or the failure) announced; the figures brought up to date. */
+  private async _settle(action: () => Promise<string>) {
     this._busy = true;
     try {
       this._announcement = await action();
@@ -309,10 +313,21 @@ export class RapportInbox extends LitElement {
     } finally {
       this._busy = false;
     }
-    await this.updateComplete;
-    if (this._items.length > 0) this._itemElement(this._current)?.focus();
-    else this.renderRoot.querySelector<HTMLElement>('#empty')?.focus();
   }
+
+  private _onMailChoice = (event: CustomEvent<Partial<MailChoice>>) =>
+    this._settle(async () => {
+      const choice = await this._api.setMail(this._siteId, event.detail);
+      this._mail = { ...this._mail!, choice };
+      return this._messages.settings.saved;
+    });
+
+  private _onErase = (event: CustomEvent<{ email: string }>) =>
+    this._settle(async () => {
+      const erased = await this._api.erase(this._siteId, event.detail.email);
+      await this._reload();
+      return this._messages.settings.erased(erased);
+    });
 
   /** Updates an item after a change; it leaves the list when it no longer belongs in this view. */
   private _applied(id: string, change: (comment: InboxItem['comment']) => InboxItem['comment']) {
@@ -347,14 +362,14 @@ export class RapportInbox extends LitElement {
     void this._reload();
   }
 
-  private _filterPage = (event: Event) => {
-    this._page = (event.target as HTMLSelectElement).value;
+  private _filterPage = (event: CustomEvent<{ page: string }>) => {
+    this._page = event.detail.page;
     this._current = 0;
     void this._reload();
   };
 
-  private _switchSite = (event: Event) => {
-    this._siteId = (event.target as HTMLSelectElement).value;
+  private _switchSite = (event: CustomEvent<{ siteId: string }>) => {
+    this._siteId = event.detail.siteId;
     localStorage.setItem(SITE_KEY, this._siteId);
     this._page = '';
     this._current = 0;

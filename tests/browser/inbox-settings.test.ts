@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type express from 'express';
+import { DEMO_SITE_ID, ensureDemoSite } from '../../api/services/demo-site.js';
+import { readerComment } from '../support/factories.js';
+import { appFor, useTestContext } from '../support/test-context.js';
+import { clockToNow, collectErrors, expectAccessible, focused, listen, useBrowser } from '../support/browser.js';
+
+const ctx = useTestContext();
+const chromium = useBrowser();
+let server: Awaited<ReturnType<typeof listen>>;
+let password: string;
+const AUTHOR = 'sonia@demo.rapport.invalid';
+
+beforeAll(async () => {
+  clockToNow(ctx.clock);
+  const holder: { app?: express.Express } = {};
+  server = await listen((req, res) => holder.app!(req, res));
+  holder.app = appFor(ctx, server.url);
+  password = (await ensureDemoSite(ctx.services, server.url, ctx.clock.now()))!.authorPassword;
+});
+afterAll(() => server.close());
+
+/** A page with the author signed in (the session cookie set), on `path`. */
+async function signedIn(path: string): Promise<Page> {
+  // A context of its own, so that a second tab shares the session cookie.
+  const page = await (await chromium.browser.newContext()).newPage();
+  await page.goto(`${server.url}/inbox`);
+  await page.locator('rapport-sign-in input[name=email]').fill(AUTHOR);
+  await page.locator('rapport-sign-in input[name=password]').fill(password);
+  await page.locator('rapport-sign-in button').click();
+  await page.locator('rapport-inbox-item').first().waitFor();
+  if (path !== '/inbox') await page.goto(`${server.url}${path}`);
+  await page.locator('rapport-inbox-item').first().waitFor();
+  return page;
+}
+
+const announced = (page: Page) => page.locator('rapport-inbox [role=status][aria-live]').textContent();
+const authorId = async () => (await ctx.models.Author.findOne({ email: AUTHOR }).lean())!._id;
+
+describe('the inbox, from a mail and for mail', () => {
+  it('opens the comment a mail links to, waiting or not', async () => {
+    const comments = await ctx.models.Comment.find({ siteId: DEMO_SITE_ID, isAuthor: false }).lean();
+    const waiting = comments.find((c) => c.awaitingReply && c.name === 'Ahmed')!;
+    const unique = (name: string) => comments.filter((c) => c.name === name).length === 1;
+    const answered = comments.find((c) => !c.awaitingReply && c.status === 'published' && unique(c.name))!;
+    const page = await signedIn(`/inbox?site=${DEMO_SITE_ID}#comment-${waiting._id.toHexString()}`);
+    await expect.poll(async () => (await focused(page)).text).toMatch(/^Ahmed/);
+
+    // Another mail's link, opened in a new tab of the same browser.
+    const second = await page.context().newPage();
+    await second.goto(`${server.url}/inbox?site=${DEMO_SITE_ID}#comment-${answered._id.toHexString()}`);
+    await expect.poll(async () => (await focused(second)).text.startsWith(answered.name)).toBe(true);
+    expect(await second.locator('rapport-inbox-views button[aria-current=true]').textContent()).toBe('All');
+    await page.context().close();
+  });
+
+  it('lets the author choose a daily digest at an hour and time zone, and shows what mail went out', async () => {
+    const page = await signedIn('/inbox');
+    const errors = collectErrors(page);
+    const settings = page.locator('rapport-inbox-settings');
+    await settings.locator('summary').click();
+    await expect.poll(() => settings.locator('.hint').first().textContent()).toMatch(/^\d+ sent, \d+ waiting, 0 failed$/);
+    expect(await settings.locator('li').first().textContent()).toContain('New comment');
+
+    await settings.getByLabel('Mail me about new comments').selectOption('digest');
+    await expect.poll(() => announced(page)).toBe('Mail settings saved.');
+    await settings.getByLabel('Digest hour').selectOption('7');
+    await expect.poll(async () => (await ctx.services.authors.mailChoice(await authorId())).digestHour).toBe(7);
+    await settings.getByLabel('Time zone').selectOption('Europe/Berlin');
+    await expect.poll(async () => ctx.services.authors.mailChoice(await authorId())).toEqual({ notify: 'digest', digestHour: 7, timeZone: 'Europe/Berlin' });
+    await expectAccessible(page, 'mail and data settings open');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('erases one reader’s data on this site, after asking, and offers the site’s data as a download', async () => {
+    const zed = await readerComment(ctx, { siteId: DEMO_SITE_ID }, { pageKey: '/demo', name: 'Zed', email: 'zed@example.net', body: 'Please forget me later.' });
+    const page = await signedIn('/inbox');
+    const settings = page.locator('rapport-inbox-settings');
+    await settings.locator('summary').click();
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await settings.getByLabel('Reader’s email').fill('zed@example.net');
+    await settings.getByRole('button', { name: 'Erase' }).click();
+    await expect.poll(() => announced(page)).toBe('Erased: 1 comments.');
+    expect(asked).toBe('Erase everything zed@example.net wrote on this site? This cannot be undone.');
+    expect(await ctx.models.Comment.findById(zed.id).lean()).toMatchObject({ status: 'deleted', name: 'Erased', email: null, body: '' });
+
+    const href = await settings.getByRole('link', { name: 'Download all of this site’s data (JSON)' }).getAttribute('href');
+    const exported = await page.evaluate(async (url) => (await fetch(url)).json(), href!);
+    expect(exported.site._id).toBe(DEMO_SITE_ID);
+    expect(JSON.stringify(exported)).not.toContain('zed@example.net');
+    await page.context().close();
+  });
+});

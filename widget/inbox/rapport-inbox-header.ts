@@ -1,0 +1,67 @@
+import { LitElement, css, html } from 'lit';
+import { defineOnce } from '../shared/define.js';
+import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
+import type { Me } from './inbox-api.js';
+import type { InboxMessages } from './inbox-messages.js';
+
+/**
+ * The inbox's top bar: its title, the site being answered (a switcher when the author writes
+ * several), and the shortcuts and sign-out buttons. Fires `rapport-site-change` ({siteId}),
+ * `rapport-show-shortcuts` and `rapport-sign-out`.
+ */
+export class RapportInboxHeader extends LitElement {
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    css`
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+        justify-content: space-between;
+        margin-bottom: 1rem;
+      }
+      h1 {
+        font-size: 1.3em;
+        margin: 0;
+      }
+    `,
+  ];
+  static override properties = {
+    me: { attribute: false },
+    siteId: { attribute: false },
+    messages: { attribute: false },
+  };
+
+  me!: Me;
+  siteId = '';
+  messages!: InboxMessages;
+
+  override render() {
+    const m = this.messages;
+    const sites = this.me.sites;
+    return html`<header part="header">
+      <h1>${m.title}</h1>
+      ${sites.length > 1
+        ? html`<label>${m.site} <select part="select" @change=${this._switchSite}>
+            ${sites.map((s) => html`<option value=${s.id} ?selected=${s.id === this.siteId}>${s.name}</option>`)}
+          </select></label>`
+        : html`<span>${sites[0]?.name ?? ''}</span>`}
+      <span>
+        <button type="button" @click=${() => this._fire('rapport-show-shortcuts')}>${m.shortcuts.open}</button>
+        <button type="button" @click=${() => this._fire('rapport-sign-out')}>${m.signOut}</button>
+      </span>
+    </header>`;
+  }
+
+  private _switchSite(event: Event): void {
+    this._fire('rapport-site-change', { siteId: (event.target as HTMLSelectElement).value });
+  }
+
+  private _fire(name: string, detail?: object): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+defineOnce('rapport-inbox-header', RapportInboxHeader);

@@ -1,0 +1,62 @@
+import { LitElement, css, html } from 'lit';
+import { defineOnce } from '../shared/define.js';
+import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
+import type { InboxView, Stats } from './inbox-api.js';
+import type { InboxMessages } from './inbox-messages.js';
+
+const VIEWS: InboxView[] = ['awaiting', 'pending', 'spam', 'all'];
+
+/** The queues to switch between and the page filter. Fires `rapport-view` ({view}) and `rapport-page-filter` ({page}). */
+export class RapportInboxViews extends LitElement {
+  static override styles = [
+    controlStyles,
+    fieldStyles,
+    css`
+      nav,
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        align-items: center;
+      }
+      nav {
+        margin: 1.25rem 0 0.75rem;
+      }
+      nav button[aria-current='true'] {
+        border-color: var(--_accent);
+        color: var(--_accent);
+        font-weight: 700;
+      }
+    `,
+  ];
+  static override properties = {
+    view: { attribute: false },
+    page: { attribute: false },
+    pages: { attribute: false },
+    messages: { attribute: false },
+  };
+
+  view: InboxView = 'awaiting';
+  page = '';
+  pages: Stats['perPage'] = [];
+  messages!: InboxMessages;
+
+  override render() {
+    const m = this.messages;
+    return html`<nav part="views" aria-label=${m.viewsLabel}>
+      ${VIEWS.map((view) => html`<button type="button" aria-current=${view === this.view ? 'true' : 'false'} @click=${() => this._fire('rapport-view', { view })}>${m.views[view]}</button>`)}
+      <label class="filters">${m.pageFilter}
+        <select part="select" @change=${(e: Event) => this._fire('rapport-page-filter', { page: (e.target as HTMLSelectElement).value })}>
+          <option value="">${m.allPages}</option>
+          ${this.pages.map((row) => html`<option value=${row.page.key} ?selected=${row.page.key === this.page}>${row.page.title || row.page.key}</option>`)}
+        </select>
+      </label>
+    </nav>`;
+  }
+
+  private _fire(name: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+defineOnce('rapport-inbox-views', RapportInboxViews);
