@@ -55,6 +55,8 @@ export const postCommentBody = z.object({
   website: optional(httpUrl(LIMITS.website)),
   body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),
   notifyReplies: z.boolean().optional(),
+  /** The language the reader sees the widget in; their reply mail is written in it. */
+  locale: optional(z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i, 'must be a language tag such as de or pt-BR')),
   clientId: optional(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
   formToken: optional(z.string().max(200)),
   /** The field people never see; anything in it means a machine filled the form. */

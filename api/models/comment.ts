@@ -20,6 +20,8 @@ const commentSchema = new Schema(
     email: { type: String, default: null, maxlength: 254 },
     website: { type: String, default: null, maxlength: 200 },
     notifyReplies: { type: Boolean, default: false },
+    /** The language the reader wrote from (their mail's language); null: the site's. */
+    locale: { type: String, default: null, maxlength: 20 },
     body: { type: String, default: '' },
     html: { type: String, default: '' },
     status: { type: String, enum: COMMENT_STATUSES, required: true },

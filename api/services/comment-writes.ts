@@ -29,6 +29,8 @@ export interface ReaderCommentInput {
   website?: string;
   body: string;
   notifyReplies?: boolean;
+  /** The reader's language (the widget's), for their mail. */
+  locale?: string;
   clientId?: string;
   /** Filled in only by machines; such comments are held for moderation, never published. */
   honeypot?: string;
@@ -54,7 +56,7 @@ export interface PostedComment {
 
 /** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
 type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body' | 'html' | 'isAuthor' | 'authorId' | 'status'> &
-  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'clientId' | 'readerKey' | 'priority' | 'fingerprint'>> & {
+  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'locale' | 'clientId' | 'readerKey' | 'priority' | 'fingerprint'>> & {
     signals?: ReaderSignals;
   };
 
@@ -111,6 +113,7 @@ export class CommentWriter {
       email,
       website: input.website ?? null,
       notifyReplies: Boolean(input.notifyReplies && email),
+      locale: input.locale ?? null,
       clientId: input.clientId,
       readerKey,
       fingerprint,

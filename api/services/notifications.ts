@@ -34,7 +34,7 @@ export class Notifications {
     if (!site || !page) return;
     const work: Promise<unknown>[] = [];
     if (!comment.isAuthor && !approvedByAuthor) work.push(this.tellAuthors(site, page, comment, now));
-    if (!comment.isAuthor && comment.notifyReplies && comment.email) work.push(this.askToConfirm(site, comment.email, now));
+    if (!comment.isAuthor && comment.notifyReplies && comment.email) work.push(this.askToConfirm(site, comment.email, comment.locale ?? site.settings.locale, now));
     if (comment.parentId) work.push(this.tellParentsWriter(site, page, comment, now));
     await Promise.all(work);
   }
@@ -58,8 +58,8 @@ export class Notifications {
   }
 
   /** The first time an address asks on a site (and at most daily after), it must confirm. */
-  private async askToConfirm(site: SiteRecord, email: string, now: Date) {
-    const { subscription, confirmationDue } = await this.subscriptions.asked(site._id, email, site.settings.locale, now);
+  private async askToConfirm(site: SiteRecord, email: string, locale: string, now: Date) {
+    const { subscription, confirmationDue } = await this.subscriptions.asked(site._id, email, locale, now);
     if (!confirmationDue) return;
     const mail = confirmMail(subscription.locale, site.name, this.links.confirm(this.subscriptions.token('confirm', subscription)));
     await this.outbox.enqueue(

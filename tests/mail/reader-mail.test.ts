@@ -174,6 +174,19 @@ describe('a reader hears back', () => {
     }
   });
 
+  it('writes in the reader’s language (the widget’s), and the author’s mail in the site’s', async () => {
+    const site = await makeSite(ctx);
+    await ctx.services.sites.update(site.siteId, { settings: { locale: 'es' } });
+    await post(site.siteId, { body: 'Gibt es Tulpen ohne Winter?', email: 'tulpe@example.de', notifyReplies: true, locale: 'de-AT' });
+    await mail.deliver();
+    const [confirmation] = mail.smtp.to('tulpe@example.de');
+    expect(confirmation!.parsed.subject).toBe(`Benachrichtigungen über Antworten von Blog ${site.siteId} bestätigen`);
+    const page = await request(ctx.app).get(local(linkIn(confirmation!, `${INBOX_ORIGIN}/mail/confirm?t=`)));
+    expect(page.text).toContain('<html lang="de-AT">');
+    expect(page.text).toContain('Ja, mir bei Antworten eine Mail schicken');
+    expect(mail.smtp.to(site.author.email)[0]!.parsed.subject).toBe('Ann comentó en «On gardens»');
+  });
+
   it('is forgotten when erased: no consent kept, no mail left in the outbox', async () => {
     const { email } = await confirmedReader();
     expect(await ctx.models.OutboxMessage.countDocuments({ to: email })).toBe(1);

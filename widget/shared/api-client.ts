@@ -31,6 +31,7 @@ export interface NewComment {
   website?: string;
   body: string;
   notifyReplies?: boolean;
+  locale?: string;
   clientId: string;
   formToken?: string;
   honeypot?: string;

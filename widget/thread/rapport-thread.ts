@@ -277,7 +277,7 @@ export class RapportThread extends LitElement {
     const posted = await this._client.post({
       site: this.site, page: this.page, pageTitle: document.title, pageUrl: location.href.split('#')[0],
       parentId, name: values.name, email: values.email || undefined, website: values.website || undefined,
-      body: values.body, notifyReplies: values.notifyReplies, clientId: values.clientId,
+      body: values.body, notifyReplies: values.notifyReplies, locale: this._locale, clientId: values.clientId,
       formToken: this._thread?.formToken, honeypot: values.honeypot || undefined,
     });
     const pending = posted.comment.status === 'pending';
