@@ -4,9 +4,13 @@
 //      is SIGKILLed and restarted at random (10+ times): every acknowledged comment stored once;
 //   2. the same with the embedded database's process killed instead;
 //   3. 50 concurrent posts with one clientId: one comment;
-//   4. readers at 50 connections with and without one client flooding POSTs: the flood gets
+//   4. the database unreachable (its process stopped with SIGSTOP: connections stay open and
+//      nothing answers, like a network partition) for 30 s under read and write load: how soon
+//      the answers become 503s, that the server stays up, how soon it answers again after;
+//   5. readers at 50 connections with and without one client flooding POSTs: the flood gets
 //      429s, readers' p99 moves little.
-// CHAOS_POSTS (default 5000), CHAOS_KILLS (default 10), CHAOS_READ_SECONDS (default 30).
+// CHAOS_POSTS (default 5000), CHAOS_KILLS (default 10), CHAOS_OUTAGE_SECONDS (default 30),
+// CHAOS_READ_SECONDS (default 60).
 import { execFile, spawn } from 'node:child_process';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -19,7 +23,8 @@ import autocannon from 'autocannon';
 
 const POSTS = Number(process.env.CHAOS_POSTS ?? 5000);
 const KILLS = Number(process.env.CHAOS_KILLS ?? 10);
-const READ_SECONDS = Number(process.env.CHAOS_READ_SECONDS ?? 30);
+const OUTAGE_SECONDS = Number(process.env.CHAOS_OUTAGE_SECONDS ?? 30);
+const READ_SECONDS = Number(process.env.CHAOS_READ_SECONDS ?? 60);
 const ROOT = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
 /** One writer is one client: the durability runs lift the comment limits. */
@@ -77,12 +82,18 @@ async function startServer(dataDir, port, env = {}) {
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   // The server's last words, printed if the writer stops making progress.
-  const remember = (line) => lastServerLines.splice(0, Math.max(0, lastServerLines.length - 19), line.slice(0, 600));
+  // The server's last words (printed if the writer stops making progress), and the error type of
+  // every request that failed with a 5xx other than 503.
+  const failures = [];
+  const remember = (line) => {
+    lastServerLines.splice(0, Math.max(0, lastServerLines.length - 19), line.slice(0, 600));
+    if (line.includes('"request failed"')) failures.push(`${JSON.parse(line).err?.type}: ${JSON.parse(line).err?.message?.slice(0, 120)}`);
+  };
   readline.createInterface({ input: child.stdout }).on('line', remember);
   readline.createInterface({ input: child.stderr }).on('line', remember);
   for (let i = 0; i < 300; i++) {
     const ready = (await call('GET', `http://127.0.0.1:${port}/readyz`, undefined, 1000)) === 200;
-    if (ready) return { child, exited };
+    if (ready) return { child, exited, failures };
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     await sleep(100);
   }
@@ -215,7 +226,53 @@ for (const r of results) console.log(`| ${r.name} | ${r.posts} | ${r.acknowledge
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-// 4. Readers (many people: the read limit is lifted) while one client floods posts (default comment limits).
+// 4. The database unreachable under load.
+{
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-chaos-'));
+  const port = await freePort();
+  const server = await startServer(dataDir, port, { ...UNLIMITED, LIMIT_READS_PER_MINUTE: '1000000000' });
+  const [engine] = await childPids(server.child.pid);
+  const answers = [];
+  let loading = true;
+  // Four readers and four writers, each request with a 5 s limit: an answer that takes longer counts as none.
+  const load = async (kind, n) => {
+    for (let i = 0; loading; i++) {
+      const sent = Date.now();
+      const status = kind === 'read'
+        ? await call('GET', `http://127.0.0.1:${port}/api/comments?site=demo&page=%2Fdemo`)
+        : await call('POST', `http://127.0.0.1:${port}/api/comments`, { site: 'demo', page: '/outage/', name: 'Writer', body: `Outage ${n}-${i}`, clientId: `outage-${n}-${i}-${Date.now()}` });
+      answers.push({ kind, sent, answered: Date.now(), status });
+      if (status !== 200 && status !== 201) await sleep(100);
+    }
+  };
+  const workers = [0, 1, 2, 3].flatMap((n) => [load('read', n), load('write', n)]);
+  await sleep(5000);
+  const cut = Date.now();
+  process.kill(engine, 'SIGSTOP');
+  progress(`outage: database stopped for ${OUTAGE_SECONDS} s`);
+  await sleep(OUTAGE_SECONDS * 1000);
+  process.kill(engine, 'SIGCONT');
+  const back = Date.now();
+  progress('outage: database back');
+  await sleep(15_000);
+  loading = false;
+  await Promise.all(workers);
+  const alive = server.child.exitCode === null;
+  const during = answers.filter((a) => a.sent >= cut && a.sent < back);
+  const tally = during.reduce((counts, a) => ({ ...counts, [a.status === 0 ? 'none within 5 s' : a.status]: (counts[a.status === 0 ? 'none within 5 s' : a.status] ?? 0) + 1 }), {});
+  const first503 = during.filter((a) => a.status === 503).sort((a, b) => a.answered - b.answered)[0];
+  const firstSuccess = answers.filter((a) => a.sent >= back && (a.status === 200 || a.status === 201)).sort((a, b) => a.answered - b.answered)[0];
+  const firstWrite = answers.filter((a) => a.sent >= back && a.status === 201).sort((a, b) => a.answered - b.answered)[0];
+  const seconds = (a, from) => (a ? `${((a.answered - from) / 1000).toFixed(1)} s` : 'never');
+  const failed = server.failures.filter((f) => !f.startsWith('undefined'));
+  if (failed.length > 0) console.log(`\nwhat the server logged behind its 5xx answers during the outage: ${JSON.stringify([...new Set(failed)])}`);
+  console.log(`\ndatabase unreachable for ${OUTAGE_SECONDS} s under load (4 readers, 4 writers): first 503 ${seconds(first503, cut)} after the cut; answers during the outage ${JSON.stringify(tally)}; server ${alive ? 'still running' : 'DIED'}; first success ${seconds(firstSuccess, back)} after the database came back (first stored comment ${seconds(firstWrite, back)})`);
+  server.child.kill('SIGTERM');
+  await server.exited;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+// 5. Readers (many people: the read limit is lifted) while one client floods posts (default comment limits).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-chaos-'));
 const port = await freePort();
 const server = await startServer(dataDir, port, { LIMIT_READS_PER_MINUTE: '1000000000' });

@@ -45,7 +45,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GLIBC_DIR: z.string().optional(),
   GLIBC_CACHE_DIR: z.string().optional(),
-  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(3000),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
   SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LIMIT_COMMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(2),
   LIMIT_COMMENTS_PER_HOUR: z.coerce.number().int().min(1).default(10),

@@ -1,7 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 
-const DATABASE_DOWN = /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/;
+const DATABASE_DOWN = /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|WaitQueueTimeout)Error$|^PoolClearedOnNetworkError$/;
+// A write that failed because its connection went (the driver wraps it, e.g. in MongoBulkWriteError).
+const CONNECTION_LOST = /interrupted due to server monitor timeout|connection .* (closed|timed out)|ECONNREFUSED|ECONNRESET|EPIPE/i;
 
 /** Turns anything thrown into the API's JSON error shape; internals of unknown errors are logged, never sent. */
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
@@ -34,6 +36,7 @@ function toAppError(error: unknown): AppError {
 
 function isDatabaseDown(error: { name?: string; message?: string }): boolean {
   if (DATABASE_DOWN.test(error.name ?? '')) return true;
+  if (/^Mongo/.test(error.name ?? '') && CONNECTION_LOST.test(error.message ?? '')) return true;
   // mongoose refuses commands outright while disconnected when buffering is off.
   return error.name === 'MongooseError' && /bufferCommands = false|not connected|initial connection/i.test(error.message ?? '');
 }

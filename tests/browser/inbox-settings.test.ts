@@ -1,36 +1,25 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type express from 'express';
-import { DEMO_SITE_ID, ensureDemoSite } from '../../api/services/demo-site.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SITE_ID } from '../../api/services/demo-site.js';
 import { readerComment } from '../support/factories.js';
-import { appFor, useTestContext } from '../support/test-context.js';
-import { clockToNow, collectErrors, expectAccessible, focused, listen, useBrowser } from '../support/browser.js';
+import { useTestContext } from '../support/test-context.js';
+import { collectErrors, expectAccessible, focused, useBrowser, useInboxServer } from '../support/browser.js';
 
 const ctx = useTestContext();
 const chromium = useBrowser();
-let server: Awaited<ReturnType<typeof listen>>;
-let password: string;
+const inbox = useInboxServer(ctx);
 const AUTHOR = 'sonia@demo.rapport.invalid';
-
-beforeAll(async () => {
-  clockToNow(ctx.clock);
-  const holder: { app?: express.Express } = {};
-  server = await listen((req, res) => holder.app!(req, res));
-  holder.app = appFor(ctx, server.url);
-  password = (await ensureDemoSite(ctx.services, server.url, ctx.clock.now()))!.authorPassword;
-});
-afterAll(() => server.close());
 
 /** A page with the author signed in (the session cookie set), on `path`. */
 async function signedIn(path: string): Promise<Page> {
   // A context of its own, so that a second tab shares the session cookie.
   const page = await (await chromium.browser.newContext()).newPage();
-  await page.goto(`${server.url}/inbox`);
+  await page.goto(`${inbox.server.url}/inbox`);
   await page.locator('rapport-sign-in input[name=email]').fill(AUTHOR);
-  await page.locator('rapport-sign-in input[name=password]').fill(password);
+  await page.locator('rapport-sign-in input[name=password]').fill(inbox.password);
   await page.locator('rapport-sign-in button').click();
   await page.locator('rapport-inbox-item').first().waitFor();
-  if (path !== '/inbox') await page.goto(`${server.url}${path}`);
+  if (path !== '/inbox') await page.goto(`${inbox.server.url}${path}`);
   await page.locator('rapport-inbox-item').first().waitFor();
   return page;
 }
@@ -49,7 +38,7 @@ describe('the inbox, from a mail and for mail', () => {
 
     // Another mail's link, opened in a new tab of the same browser.
     const second = await page.context().newPage();
-    await second.goto(`${server.url}/inbox?site=${DEMO_SITE_ID}#comment-${answered._id.toHexString()}`);
+    await second.goto(`${inbox.server.url}/inbox?site=${DEMO_SITE_ID}#comment-${answered._id.toHexString()}`);
     await expect.poll(async () => (await focused(second)).text.startsWith(answered.name)).toBe(true);
     expect(await second.locator('rapport-inbox-views button[aria-current=true]').textContent()).toBe('All');
     await page.context().close();

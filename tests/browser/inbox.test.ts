@@ -1,37 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type express from 'express';
-import { ensureDemoSite } from '../../api/services/demo-site.js';
+import { describe, expect, it } from 'vitest';
 import { readerComment } from '../support/factories.js';
-import { appFor, useTestContext } from '../support/test-context.js';
-import { clockToNow, collectErrors, expectAccessible, focused, listen, shadowText, useBrowser } from '../support/browser.js';
+import { useTestContext } from '../support/test-context.js';
+import { collectErrors, expectAccessible, focused, shadowText, useBrowser, useInboxServer } from '../support/browser.js';
 
 const ctx = useTestContext();
 const chromium = useBrowser();
-let server: Awaited<ReturnType<typeof listen>>;
-let password: string;
-
-beforeAll(async () => {
-  clockToNow(ctx.clock);
-  // The inbox checks that author actions come from PUBLIC_URL's origin: the app must know its own address.
-  const holder: { app?: express.Express } = {};
-  server = await listen((req, res) => holder.app!(req, res));
-  holder.app = appFor(ctx, server.url);
-  password = (await ensureDemoSite(ctx.services, server.url, ctx.clock.now()))!.authorPassword;
-});
-afterAll(() => server.close());
+const inbox = useInboxServer(ctx);
 
 /** Console errors, less the one expected before sign-in: /api/auth/me answering 401. */
 const unexpected = (errors: string[]) => errors.filter((e) => !(e.includes('401') && e.includes('/api/auth/me')));
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/inbox`);
+  await page.goto(`${inbox.server.url}/inbox`);
   const form = page.locator('rapport-sign-in');
   await form.locator('input[name=email]').waitFor();
   expect((await focused(page)).name).toBe('email');
   await page.keyboard.type('sonia@demo.rapport.invalid');
   await page.keyboard.press('Tab');
-  await page.keyboard.type(password);
+  await page.keyboard.type(inbox.password);
   await page.keyboard.press('Enter');
   await page.locator('rapport-inbox h1').waitFor();
   // Loaded: comments, or the message that there are none.
@@ -46,7 +33,7 @@ describe('the inbox', () => {
   it('refuses a wrong password with a message, and signs in with the right one', async () => {
     const page = await chromium.browser.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/inbox`);
+    await page.goto(`${inbox.server.url}/inbox`);
     await page.locator('rapport-sign-in input[name=email]').fill('sonia@demo.rapport.invalid');
     await page.locator('rapport-sign-in input[name=password]').fill('not it');
     await page.locator('rapport-sign-in button').click();
@@ -83,7 +70,7 @@ describe('the inbox', () => {
     await expectAccessible(page, 'empty queue');
 
     const blog = await chromium.browser.newPage();
-    await blog.goto(`${server.url}/demo`);
+    await blog.goto(`${inbox.server.url}/demo`);
     const thread = blog.locator('rapport-thread');
     await expect
       .poll(async () => {

@@ -8,6 +8,10 @@ const ctx = useTestContext();
 const mail = useMail(ctx);
 const HOUR = 3_600_000;
 
+/** The author's mail choice changed through the inbox's API. */
+const chooseMail = (siteId: string, cookie: string, changes: Record<string, unknown>) =>
+  request(ctx.app).patch(`/api/author/mail?site=${siteId}`).set('Origin', INBOX_ORIGIN).set('Cookie', cookie).send(changes);
+
 const post = (siteId: string, fields: Record<string, unknown>) =>
   request(ctx.app)
     .post('/api/comments')
@@ -62,11 +66,7 @@ describe('the author hears about readers', () => {
   it('gets a daily digest at the chosen hour of their time zone, most important first, only when someone waits', async () => {
     const site = await makeSite(ctx);
     const cookie = await signIn(ctx, site.author.email);
-    const chosen = await request(ctx.app)
-      .patch(`/api/author/mail?site=${site.siteId}`)
-      .set('Origin', INBOX_ORIGIN)
-      .set('Cookie', cookie)
-      .send({ notify: 'digest', digestHour: 8, timeZone: 'America/New_York' });
+    const chosen = await chooseMail(site.siteId, cookie, { notify: 'digest', digestHour: 8, timeZone: 'America/New_York' });
     expect(chosen.status).toBe(200);
     expect(chosen.body.choice).toEqual({ notify: 'digest', digestHour: 8, timeZone: 'America/New_York' });
 
@@ -127,14 +127,10 @@ describe('the author hears about readers', () => {
     const site = await makeSite(ctx);
     const other = await makeSite(ctx);
     const cookie = await signIn(ctx, site.author.email);
-    const bad = await request(ctx.app)
-      .patch(`/api/author/mail?site=${site.siteId}`)
-      .set('Origin', INBOX_ORIGIN)
-      .set('Cookie', cookie)
-      .send({ timeZone: 'Mars/Olympus_Mons' });
+    const bad = await chooseMail(site.siteId, cookie, { timeZone: 'Mars/Olympus_Mons' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual({ timeZone: 'must be a time zone name such as Europe/Berlin' });
-    const foreign = await request(ctx.app).patch(`/api/author/mail?site=${other.siteId}`).set('Origin', INBOX_ORIGIN).set('Cookie', cookie).send({ notify: 'off' });
+    const foreign = await chooseMail(other.siteId, cookie, { notify: 'off' });
     expect(foreign.status).toBe(404);
     expect(await ctx.services.authors.mailChoice(other.author._id)).toEqual({ notify: 'instant', digestHour: 8, timeZone: 'UTC' });
   });

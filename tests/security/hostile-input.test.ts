@@ -64,6 +64,20 @@ const endpoints: WriteEndpoint[] = [
     base: () => ({ body: 'Author edit' }),
     headers: () => ({ Origin: INBOX_ORIGIN, Cookie: cookie }),
   },
+  {
+    name: 'PATCH /api/author/mail',
+    method: 'patch',
+    path: () => `/api/author/mail?site=${site.siteId}`,
+    base: () => ({ notify: 'digest' }),
+    headers: () => ({ Origin: INBOX_ORIGIN, Cookie: cookie }),
+  },
+  {
+    name: 'POST /api/author/erase',
+    method: 'post',
+    path: () => `/api/author/erase?site=${site.siteId}`,
+    base: () => ({ email: 'nobody@example.com' }),
+    headers: () => ({ Origin: INBOX_ORIGIN, Cookie: cookie }),
+  },
 ];
 
 function send(endpoint: WriteEndpoint, entry: HostileEntry) {
@@ -127,11 +141,24 @@ describe('the hostile-input corpus', () => {
   });
 
   it('as query strings to every read endpoint: never a 5xx, refusals in the error shape', async () => {
-    for (const path of ['/api/comments', '/api/counts', '/api/inbox', '/api/stats']) {
+    for (const path of ['/api/comments', '/api/counts', '/api/inbox', '/api/stats', '/api/author/mail', '/api/author/export']) {
       for (const query of HOSTILE_QUERIES) {
         const url = `${path}?${query.replaceAll('SITE', site.siteId)}`;
         const res = await request(ctx.app).get(url).set('Cookie', cookie);
         expectErrorShape(res, url);
+      }
+    }
+  });
+
+  it('as query strings to the pages mail links open: a page saying the link is not valid, never a 5xx', async () => {
+    for (const path of ['/mail/confirm', '/mail/unsubscribe']) {
+      for (const query of HOSTILE_QUERIES) {
+        const url = `${path}?${query.replaceAll('SITE', site.siteId)}`;
+        for (const method of ['get', 'post'] as const) {
+          const res = await request(ctx.app)[method](url);
+          expect(res.status, `${method} ${url}`).toBe(400);
+          expect(res.text, `${method} ${url}`).toContain('This link is not valid.');
+        }
       }
     }
   });

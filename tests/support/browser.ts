@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type express from 'express';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { ensureDemoSite } from '../../api/services/demo-site.js';
+import { appFor, type TestContext } from './test-context.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -115,4 +118,22 @@ export function clockToNow(clock: { now(): Date; advance(ms: number): void }): v
 /** The text an element shows from its shadow root (a host's own textContent leaves it out). */
 export function shadowText(element: Locator): Promise<string> {
   return element.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+}
+
+/**
+ * The app on a real port with the demo site, as the inbox tests need it: the inbox checks that
+ * author actions come from PUBLIC_URL's origin, so the app must know its own address. Answers
+ * the server (filled in before the tests run) and the demo author's password.
+ */
+export function useInboxServer(ctx: TestContext): { server: { url: string; close(): Promise<void> }; password: string } {
+  const state = {} as { server: { url: string; close(): Promise<void> }; password: string };
+  beforeAll(async () => {
+    clockToNow(ctx.clock);
+    const holder: { app?: express.Express } = {};
+    state.server = await listen((req, res) => holder.app!(req, res));
+    holder.app = appFor(ctx, state.server.url);
+    state.password = (await ensureDemoSite(ctx.services, state.server.url, ctx.clock.now()))!.authorPassword;
+  });
+  afterAll(() => state.server.close());
+  return state;
 }
