@@ -123,10 +123,9 @@ export class CommentWriter {
       authorId: null,
       status,
     };
+    let comment: CommentRecord;
     try {
-      const comment = await this.insert(draft, parent, now);
-      await this.notifications.commentPublished(comment, now);
-      return this.posted(comment, site, false);
+      comment = await this.insert(draft, parent, now);
     } catch (error) {
       if ((error as { code?: number }).code !== 11000 || !input.clientId) throw error;
       // The same clientId raced in from a concurrent retry; the unique index let the other one win.
@@ -134,6 +133,8 @@ export class CommentWriter {
       if (!winner) throw error;
       return this.replayed(winner, site, now);
     }
+    await this.notifications.commentPublished(comment, now);
+    return this.posted(comment, site, false);
   }
 
   /** An author's comment on a page of their site: published at once, answering its branch. */

@@ -40,11 +40,7 @@ export class Subscriptions {
    * every site, so the form cannot be used to fill a stranger's mailbox.
    */
   async asked(siteId: string, email: string, locale: string, now: Date): Promise<{ subscription: SubscriptionRecord; confirmationDue: boolean }> {
-    const subscription = (await this.models.Subscription.findOneAndUpdate(
-      { siteId, email },
-      { $setOnInsert: { siteId, email, locale, createdAt: now } },
-      { upsert: true, returnDocument: 'after', lean: true },
-    ))!;
+    const subscription = await this.findOrCreate(siteId, email, locale, now);
     if (this.wantsMail(subscription)) return { subscription, confirmationDue: false };
     const dayAgo = new Date(now.getTime() - DAY);
     const recentlyAsked = await this.models.Subscription.exists({ email, confirmationSentAt: { $gt: dayAgo } });
@@ -56,6 +52,22 @@ export class Subscriptions {
       { returnDocument: 'after', lean: true },
     );
     return { subscription: claimed ?? subscription, confirmationDue: claimed !== null };
+  }
+
+  private async findOrCreate(siteId: string, email: string, locale: string, now: Date): Promise<SubscriptionRecord> {
+    const upsert = () =>
+      this.models.Subscription.findOneAndUpdate(
+        { siteId, email },
+        { $setOnInsert: { siteId, email, locale, createdAt: now } },
+        { upsert: true, returnDocument: 'after', lean: true },
+      );
+    try {
+      return (await upsert())!;
+    } catch (error) {
+      // Two first requests for one address at once: one inserted; the other now finds it.
+      if ((error as { code?: number }).code !== 11000) throw error;
+      return (await upsert())!;
+    }
   }
 
   async confirm(subscription: SubscriptionRecord, now: Date): Promise<void> {

@@ -135,6 +135,12 @@ describe('a reader hears back', () => {
     for (const site of [first, second, first]) await post(site.siteId, { body: `Sign me up ${Math.random()}`, email: 'stranger@example.com', notifyReplies: true });
     await mail.deliver();
     expect(mail.smtp.to('stranger@example.com')).toHaveLength(1);
+    // Ten first requests for a new address at the same moment: one subscription, one mail.
+    await Promise.all(Array.from({ length: 10 }, (_, n) => post(first.siteId, { body: `Together ${n}`, email: 'twins@example.com', notifyReplies: true })));
+    await mail.deliver();
+    expect(await ctx.models.Subscription.countDocuments({ email: 'twins@example.com' })).toBe(1);
+    expect(mail.smtp.to('twins@example.com')).toHaveLength(1);
+
     ctx.clock.advance(DAY + 1000);
     await post(second.siteId, { body: 'Once more', email: 'stranger@example.com', notifyReplies: true });
     await mail.deliver();
