@@ -22,6 +22,7 @@ export class MailWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly outbox: Outbox,
@@ -40,14 +41,22 @@ export class MailWorker {
     this.kick();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops starting rounds and gives the one under way a few seconds. A send that takes longer is
+   * abandoned: its claim runs out and a worker sends it again, with the same Message-ID.
+   */
+  async stop(graceMs = 5000): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
   }
 
-  /** Starts a round now, or right after the one in progress. */
+  /** Starts a round now, or right after the one in progress; nothing once stopped. */
   kick(): void {
+    if (!this.timer) return;
     if (this.running) {
       this.again = true;
       return;
@@ -56,7 +65,7 @@ export class MailWorker {
       .catch((error: unknown) => this.logger.warn({ err: error }, 'mail round failed; trying again at the next one'))
       .finally(() => {
         this.running = undefined;
-        if (this.again && this.timer) {
+        if (this.again) {
           this.again = false;
           this.kick();
         }
@@ -66,7 +75,9 @@ export class MailWorker {
   /** One round: the periodic tasks, then every due message. Tests call it directly. */
   async round(): Promise<void> {
     for (const task of this.periodicTasks) await task(this.clock.now());
-    for (let message = await this.outbox.claim(this.clock.now()); message; message = await this.outbox.claim(this.clock.now())) {
+    while (!this.stopped) {
+      const message = await this.outbox.claim(this.clock.now());
+      if (!message) return;
       await this.attempt(message);
     }
   }

@@ -98,12 +98,12 @@ export class Outbox {
   }
 
   async markSent(message: OutboxMessageRecord, now: Date): Promise<void> {
-    await this.models.OutboxMessage.updateOne({ _id: message._id }, { $set: { status: 'sent', sentAt: now, leaseUntil: null, lastError: null } });
+    await this.models.OutboxMessage.updateOne(ownClaim(message), { $set: { status: 'sent', sentAt: now, leaseUntil: null, lastError: null } });
   }
 
   /** A permanent refusal (an SMTP 5xx): not retried. */
   async markFailed(message: OutboxMessageRecord, reason: string): Promise<void> {
-    await this.models.OutboxMessage.updateOne({ _id: message._id }, { $set: { status: 'failed', leaseUntil: null, lastError: reason } });
+    await this.models.OutboxMessage.updateOne(ownClaim(message), { $set: { status: 'failed', leaseUntil: null, lastError: reason } });
   }
 
   /** A temporary failure: tried again later, with the wait doubling, until a day has passed. */
@@ -114,7 +114,7 @@ export class Outbox {
       await this.markFailed(message, `gave up after ${message.attempts} attempts: ${reason}`);
       return 'gave up';
     }
-    await this.models.OutboxMessage.updateOne({ _id: message._id }, { $set: { status: 'queued', dueAt, leaseUntil: null, lastError: reason } });
+    await this.models.OutboxMessage.updateOne(ownClaim(message), { $set: { status: 'queued', dueAt, leaseUntil: null, lastError: reason } });
     return 'retrying';
   }
 
@@ -142,4 +142,12 @@ export class Outbox {
       })),
     };
   }
+}
+
+/**
+ * The message as this worker claimed it: a worker whose claim ran out (and whose message another
+ * worker has claimed since, raising `attempts`) records nothing over the newer attempt.
+ */
+function ownClaim(message: OutboxMessageRecord) {
+  return { _id: message._id, status: 'sending' as const, attempts: message.attempts };
 }

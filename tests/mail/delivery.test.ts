@@ -137,6 +137,23 @@ describe('the outbox and its worker, against a real SMTP server', () => {
     }
   });
 
+  it('stops within its grace period even while a send hangs, leaving the message to be sent again', async () => {
+    const silent = await startSilentServer();
+    try {
+      const box = outbox();
+      await box.enqueue(message(1), ctx.clock.now());
+      const worker = workerFor(box, smtpTransport(silent.url, 30_000), 30_000);
+      worker.start();
+      await expect.poll(async () => (await ctx.models.OutboxMessage.findById('test:1').lean())!.status).toBe('sending');
+      const started = Date.now();
+      await worker.stop(300);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect((await ctx.models.OutboxMessage.findById('test:1').lean())!.status).toBe('sending');
+    } finally {
+      await silent.stop();
+    }
+  });
+
   it('resends a message whose worker died mid-send once its lease runs out, with the same Message-ID', async () => {
     const box = outbox();
     await box.enqueue(message(1), ctx.clock.now());
