@@ -30,4 +30,21 @@ export function addDataCommands(program: Command): void {
         print(`Erased ${erased.comments} comment(s) of ${email.toLowerCase()}${erased.sites.length ? ` on ${erased.sites.join(', ')}` : ''}.`);
       });
     });
+
+  data
+    .command('check')
+    .description('recount the awaiting-reply state and page counters from the comments (after a crash); --fix writes the recount')
+    .option('--site <id>', 'only this site (default: every site)')
+    .option('--fix', 'write what the recount found')
+    .action(async (options: { site?: string; fix?: boolean }) => {
+      const only = options.site === undefined ? undefined : checked(siteId, options.site, '--site');
+      await withServices(async (services) => {
+        const sites = only ? [only] : (await services.sites.list()).map((site) => site._id);
+        for (const id of sites) {
+          const report = await services.repair.check(id, { fix: Boolean(options.fix) });
+          const found = `${report.comments} comment(s) and ${report.pages} page(s) off the recount`;
+          print(`${id}: ${found}${report.comments + report.pages === 0 ? '' : report.fixed ? '; fixed' : '; run again with --fix to correct them'}`);
+        }
+      });
+    });
 }

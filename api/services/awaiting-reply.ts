@@ -79,6 +79,18 @@ export class AwaitingReplyKeeper {
     return this.change({ _id: commentId }, { noReplyNeeded: value });
   }
 
+  /**
+   * Writes a recounted number of author replies below a comment (and what follows from it), if
+   * the stored one is still `expected`; answers whether it wrote. For repairs only: it moves no
+   * page counter (the repair recounts those too).
+   */
+  async rewriteAuthorRepliesBelow(commentId: Types.ObjectId, expected: number, recounted: number): Promise<boolean> {
+    const result = await this.models.Comment.updateOne({ _id: commentId, authorRepliesBelow: expected }, pipelineWith({ authorRepliesBelow: recounted }), {
+      updatePipeline: true,
+    });
+    return result.modifiedCount === 1;
+  }
+
   private async change(filter: Record<string, unknown>, changes: Record<string, unknown>) {
     const before = await this.models.Comment.findOneAndUpdate(filter, pipelineWith(changes), {
       returnDocument: 'before',

@@ -4,6 +4,7 @@ import { AuthorService } from './authors.js';
 import { CommentChanges } from './comment-changes.js';
 import { CommentScreen } from './comment-screen.js';
 import { CommentWriter } from './comment-writes.js';
+import { CounterRepair } from './counter-repair.js';
 import { EditTokens } from './edit-tokens.js';
 import { FormTokens } from './form-tokens.js';
 import { PageService } from './pages.js';
@@ -63,6 +64,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     subscriptions,
     digests: new Digests(models, outbox, inbox, mailLinks),
     siteData: new SiteData(models, siteChanged),
+    repair: new CounterRepair(models, siteChanged),
     stats: new StatsService(models),
   };
 }
