@@ -42,6 +42,9 @@ outboxMessageSchema.index({ status: 1, dueAt: 1 });
 outboxMessageSchema.index({ status: 1, leaseUntil: 1 });
 // Delivery state per site, newest first (inbox and `rapport mail status`).
 outboxMessageSchema.index({ siteId: 1, createdAt: -1 });
+// Sent mail is kept 30 days for the delivery report, then MongoDB removes it (failed mail stays
+// until someone looks; queued mail has no sentAt and is never expired).
+outboxMessageSchema.index({ sentAt: 1 }, { expireAfterSeconds: 30 * 24 * 3600 });
 // Erasing an address removes its mail still waiting.
 outboxMessageSchema.index({ to: 1 });
 
