@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SITE_ID } from '../../api/services/demo-site.js';
 import { readerComment } from '../support/factories.js';
 import { useTestContext } from '../support/test-context.js';
-import { collectErrors, expectAccessible, focused, useBrowser, useInboxServer } from '../support/browser.js';
+import { collectErrors, expectAccessible, focused, shadowText, useBrowser, useInboxServer } from '../support/browser.js';
 
 const ctx = useTestContext();
 const chromium = useBrowser();
@@ -41,6 +41,23 @@ describe('the inbox, from a mail and for mail', () => {
     await second.goto(`${inbox.server.url}/inbox?site=${DEMO_SITE_ID}#comment-${answered._id.toHexString()}`);
     await expect.poll(async () => (await focused(second)).text.startsWith(answered.name)).toBe(true);
     expect(await second.locator('rapport-inbox-views button[aria-current=true]').textContent()).toBe('All');
+    await page.context().close();
+  });
+
+  it('speaks the author’s language: German in a German browser', async () => {
+    const page = await (await chromium.browser.newContext({ locale: 'de-DE' })).newPage();
+    await page.goto(`${inbox.server.url}/inbox`);
+    await expect.poll(() => page.locator('rapport-sign-in h1').textContent()).toBe('Anmelden und deinen Lesern antworten');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await page.locator('rapport-sign-in').getByLabel('E-Mail').fill(AUTHOR);
+    await page.locator('rapport-sign-in').getByLabel('Passwort').fill(inbox.password);
+    await page.locator('rapport-sign-in').getByRole('button', { name: 'Anmelden' }).click();
+    const first = page.locator('rapport-inbox-item').first();
+    await first.waitFor();
+    expect(await page.locator('rapport-inbox-views button[aria-current=true]').textContent()).toBe('Warten auf Antwort');
+    expect(await first.locator('.chip').first().textContent()).toBe('Frage');
+    expect(await shadowText(first)).toMatch(/wartet seit (gestern|\d+ (Stunden|Tagen))/);
+    await expectAccessible(page, 'inbox in German');
     await page.context().close();
   });
 

@@ -1,5 +1,10 @@
-/** Every text the inbox shows: one table, English. */
+import { de } from './locales/de.js';
+import { es } from './locales/es.js';
+
+/** Every text the inbox shows: one table, in English; each language in ./locales has its type. */
 export const inboxMessages = {
+  /** The language tag of this table, for dates and the page's `lang`. */
+  locale: 'en',
   title: 'Rapport inbox',
   signInHeading: 'Sign in to answer your readers',
   email: 'Email',
@@ -110,6 +115,12 @@ export const inboxMessages = {
 };
 
 export type InboxMessages = typeof inboxMessages;
+
+/** The inbox in the author's language (their browser's), English when it is not one of ours. */
+export function inboxMessagesFor(language: string): InboxMessages {
+  const tables: Record<string, InboxMessages> = { de, es };
+  return tables[language.toLowerCase().split('-')[0]!] ?? inboxMessages;
+}
 
 function ordinal(n: number): string {
   const tens = n % 100;

@@ -1,14 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
-import { fullDate, relativeTime } from '../shared/time.js';
+import { fullDate, longDay, relativeTime } from '../shared/time.js';
 import type { InboxItem } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
 
 /** What an author can do to one item; the inbox carries it out. */
 export type ItemAction = 'approve' | 'noReplyNeeded' | 'spam' | 'delete';
 
-const LOCALE = 'en';
 
 /**
  * One comment in the queue: why it matters, who wrote it, what it answers, and the buttons.
@@ -142,10 +141,10 @@ export class RapportInboxItem extends LitElement {
           <ul class="chips" id="why" aria-label=${m.reasonsLabel}>
             ${reasons.map((reason) => html`<li class="chip ${reason}">${m.reasons[reason] ?? reason}</li>`)}
           </ul>
-          ${this.item.waitingSince ? html`<span class="muted" title=${fullDate(this.item.waitingSince, LOCALE)}>${m.waiting(relativeTime(this.item.waitingSince, LOCALE))}</span>` : nothing}
+          ${this.item.waitingSince ? html`<span class="muted" title=${fullDate(this.item.waitingSince, m.locale)}>${m.waiting(relativeTime(this.item.waitingSince, m.locale))}</span>` : nothing}
         </div>
         <div class="muted">
-          ${reader ? (reader.commentCount <= 1 ? m.firstComment : m.history(reader.commentCount, reader.answeredCount, fullDate(reader.firstCommentAt, LOCALE).split(' at ')[0]!)) : nothing}
+          ${reader ? (reader.commentCount <= 1 ? m.firstComment : m.history(reader.commentCount, reader.answeredCount, longDay(reader.firstCommentAt, m.locale))) : nothing}
           · ${m.onPage} ${link ? html`<a href=${link} target="_blank" rel="noopener">${page.title || page.key}</a>` : page.title || page.key}
         </div>
         ${parent ? html`<blockquote class="parent"><span>${m.inReplyTo(parent.author.name || '…')}</span><div class="body" .innerHTML=${parent.html}></div></blockquote>` : nothing}

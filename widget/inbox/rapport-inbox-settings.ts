@@ -96,7 +96,7 @@ export class RapportInboxSettings extends LitElement {
       <ul>
         ${delivery.recent.slice(0, 8).map(
           (mail) => html`<li class=${mail.status === 'failed' ? 'failed' : ''}>
-            ${m.kinds[mail.kind] ?? mail.kind}, ${relativeTime(mail.sentAt ?? mail.createdAt, 'en')}: ${m.states[mail.status] ?? mail.status}${mail.lastError ? ` (${mail.lastError})` : ''}
+            ${m.kinds[mail.kind] ?? mail.kind}, ${relativeTime(mail.sentAt ?? mail.createdAt, this.messages.locale)}: ${m.states[mail.status] ?? mail.status}${mail.lastError ? ` (${mail.lastError})` : ''}
           </li>`,
         )}
       </ul>

@@ -82,7 +82,7 @@ export class RapportInboxStats extends LitElement {
         <h2 id="stats-heading" class="visually-hidden">${m.heading}</h2>
         <dl>
           <div><dt>${m.waitingNow}</dt><dd>${s.waitingNow}</dd></div>
-          <div><dt>${m.oldest}</dt><dd>${s.oldestWaitingSince ? relativeTime(s.oldestWaitingSince, 'en') : m.none}</dd></div>
+          <div><dt>${m.oldest}</dt><dd>${s.oldestWaitingSince ? relativeTime(s.oldestWaitingSince, this.messages.locale) : m.none}</dd></div>
           <div class="overdue"><dt>${m.overdue}</dt><dd>${s.overdue}</dd></div>
           <div><dt>${m.replyRate}</dt><dd>${percent(s.replyRate)}</dd></div>
           <div><dt>${m.median}</dt><dd>${s.medianHoursToFirstReply === null ? m.none : m.hours(s.medianHoursToFirstReply)}</dd></div>

@@ -4,7 +4,7 @@ import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles, themeTokens } from '../shared/theme.styles.js';
 import { InboxApi, type InboxItem, type InboxView, type MailChoice, type MailState, type Me, type Stats } from './inbox-api.js';
 import { ACTION_CHANGES, belongs, undoOf, type UndoEntry } from './inbox-actions.js';
-import { inboxMessages } from './inbox-messages.js';
+import { inboxMessagesFor } from './inbox-messages.js';
 import { inboxStyles } from './rapport-inbox.styles.js';
 import type { ItemAction, RapportInboxItem } from './rapport-inbox-item.js';
 import type { RapportShortcuts } from './rapport-shortcuts.js';
@@ -50,7 +50,7 @@ export class RapportInbox extends LitElement {
   pollSeconds = 20;
 
   private readonly _api = new InboxApi();
-  private readonly _messages = inboxMessages;
+  private readonly _messages = inboxMessagesFor(navigator.language);
   private _me?: Me;
   private _signedOut = false;
   private _signInError = '';
@@ -75,9 +75,10 @@ export class RapportInbox extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The inbox is the whole page: it follows the system's light or dark setting.
+    // The inbox is the whole page: it speaks the browser's language, follows its light or dark
+    // setting, and its shortcuts work wherever focus is (except in fields).
+    document.documentElement.lang = this._messages.locale;
     this.setAttribute('scheme', matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-    // The inbox is the page, so its shortcuts work wherever focus is, except in fields.
     document.addEventListener('keydown', this._shortcut);
     void this._start();
   }
@@ -118,15 +119,9 @@ export class RapportInbox extends LitElement {
   private async _reload(): Promise<void> {
     if (!this._siteId) return;
     this._loading = true;
-    const [list, stats, mail] = await Promise.all([
-      this._api.list(this._siteId, this._view, this._page || undefined),
-      this._api.stats(this._siteId),
-      this._api.mail(this._siteId),
-    ]);
-    this._mail = mail;
-    this._items = list.items;
-    this._nextCursor = list.nextCursor;
-    this._stats = stats;
+    const site = this._siteId;
+    const [list, stats, mail] = await Promise.all([this._api.list(site, this._view, this._page || undefined), this._api.stats(site), this._api.mail(site)]);
+    [this._items, this._nextCursor, this._stats, this._mail] = [list.items, list.nextCursor, stats, mail];
     this._current = Math.min(this._current, Math.max(0, this._items.length - 1));
     this._selected = new Set();
     this._loading = false;

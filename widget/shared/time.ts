@@ -18,6 +18,7 @@ function perLocale<Format>(build: (locale: string) => Format): (locale: string) 
 
 const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
 const dateFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }));
+const dayFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'long' }));
 
 /** "3 hours ago", "gerade eben"… in the reader's language. */
 export function relativeTime(iso: string, locale: string, now = Date.now()): string {
@@ -32,4 +33,9 @@ export function relativeTime(iso: string, locale: string, now = Date.now()): str
 /** The full date and time, for the tooltip. */
 export function fullDate(iso: string, locale: string): string {
   return dateFormat(locale).format(new Date(iso));
+}
+
+/** The date alone ("23 November 2026"). */
+export function longDay(iso: string, locale: string): string {
+  return dayFormat(locale).format(new Date(iso));
 }
