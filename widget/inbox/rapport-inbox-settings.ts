@@ -22,7 +22,6 @@ export class RapportInboxSettings extends LitElement {
       }
       summary {
         cursor: pointer;
-        font-weight: 600;
       }
       .row {
         display: flex;
