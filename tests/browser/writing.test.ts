@@ -137,6 +137,23 @@ describe('writing with the keyboard alone', () => {
     await again.close();
   });
 
+  it('asks for an email when the reader wants replies by mail, before sending anything', async () => {
+    const page = await reader.newPage();
+    await openPost(page);
+    await page.locator('rapport-thread input[name=name]').fill('Ann Reader');
+    // This browser may remember an address from earlier comments.
+    await page.locator('rapport-thread input[name=email]').fill('');
+    await page.locator('rapport-thread textarea').fill('Tell me when you answer.');
+    await page.locator('rapport-thread input[name=notifyReplies]').check();
+    let posted = false;
+    page.on('request', (request) => (posted ||= request.method() === 'POST'));
+    await page.locator('rapport-thread button[type=submit]').click();
+    await expect.poll(() => page.locator('rapport-thread #email-error').textContent()).toBe('Enter your email to hear about replies.');
+    expect((await focused(page)).name).toBe('email');
+    expect(posted).toBe(false);
+    await page.close();
+  });
+
   it('shows the server’s complaint next to the field it concerns', async () => {
     const page = await reader.newPage();
     const errors = collectErrors(page);

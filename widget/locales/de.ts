@@ -58,6 +58,7 @@ const de: Messages = {
   fieldErrors: {
     required: 'Dieses Feld ist erforderlich.',
     email: 'Bitte eine gültige E-Mail-Adresse eingeben.',
+    emailForReplies: 'Für Antworten per Mail bitte die E-Mail-Adresse angeben.',
     url: 'Bitte eine Adresse mit http:// oder https:// eingeben.',
     tooLong: 'Das ist zu lang.',
     invalid: 'Bitte prüfen Sie dieses Feld.',

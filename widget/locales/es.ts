@@ -58,6 +58,7 @@ const es: Messages = {
   fieldErrors: {
     required: 'Este campo es obligatorio.',
     email: 'Escribe un correo válido.',
+    emailForReplies: 'Escribe tu correo para recibir las respuestas.',
     url: 'Escribe una dirección que empiece por http:// o https://.',
     tooLong: 'Es demasiado largo.',
     invalid: 'Revisa este campo.',

@@ -56,6 +56,7 @@ export const en = {
   fieldErrors: {
     required: 'This field is required.',
     email: 'Enter a valid email address.',
+    emailForReplies: 'Enter your email to hear about replies.',
     url: 'Enter an address starting with http:// or https://.',
     tooLong: 'This is too long.',
     invalid: 'Please check this field.',

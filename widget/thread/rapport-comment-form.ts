@@ -147,6 +147,7 @@ export class RapportCommentForm extends LitElement {
     if (this.mode === 'edit') return problems;
     if (!values.name) problems.name = f.required;
     if (values.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) problems.email = f.email;
+    if (values.notifyReplies && !values.email) problems.email = f.emailForReplies;
     if (values.website && !/^https?:\/\/\S+$/i.test(values.website)) problems.website = f.url;
     return problems;
   }
