@@ -17,7 +17,8 @@ export async function seedThread(services, { siteId, authorId, pageKey, size, st
     const now = new Date(start.getTime() + i * 1000);
     const reply = ids.length > 0 && i % 10 < 3;
     const parentId = reply ? ids[(i * 7919) % ids.length] : undefined;
-    const body = Array.from({ length: 1 + (i % 4) }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ');
+    // Numbered, so no two are the same text: a repeated text would be held as a duplicate, unseen.
+    const body = `${Array.from({ length: 1 + (i % 4) }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ')} (${pageKey} ${i + 1})`;
     if (reply && i % 20 === 1) {
       const comment = await services.writer.postAuthorComment({ siteId, authorId, pageKey, parentId, body }, now);
       ids.push(comment._id.toHexString());
@@ -30,4 +31,7 @@ export async function seedThread(services, { siteId, authorId, pageKey, size, st
     );
     ids.push(posted.comment.id);
   }
+  // A benchmark of a thread that is not all there would measure something else: stop instead.
+  const page = await services.pages.find(siteId, pageKey);
+  if (page.commentCount !== size) throw new Error(`seeded ${pageKey}: ${page.commentCount} of ${size} comments published`);
 }
