@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { siteId } from '../http/schemas.js';
+import { outboxMailDir } from '../mail/mail-setup.js';
 import { withServices } from './with-services.js';
 import { checked, print } from './output.js';
 
@@ -19,7 +20,7 @@ export function addMailCommands(program: Command): void {
         if (options.json) return print(JSON.stringify(report, null, 2));
         const { queued, sending, sent, failed } = report.counts;
         print(`Mail ${site ? `of ${site}` : 'of all sites'}: ${queued} queued, ${sending} sending, ${sent} sent, ${failed} failed.`);
-        print(config.mail.smtpUrl ? 'Sent through SMTP_URL.' : `No SMTP_URL: mail is written to ${config.dataDir}/outbox-mail/.`);
+        print(config.mail.smtpUrl ? 'Sent through SMTP_URL.' : `No SMTP_URL: mail is written to ${outboxMailDir(config)}/.`);
         for (const m of report.recent) {
           const error = m.lastError ? ` — ${m.lastError}` : '';
           print(`  ${m.createdAt}  ${m.kind.padEnd(14)} ${m.status.padEnd(7)} attempts ${m.attempts}${error}`);

@@ -2,12 +2,11 @@ import { Router } from 'express';
 import { ownAccountOn, requireAuthor } from '../http/author-session.js';
 import { mailChoiceBody, siteQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
-import type { Models } from '../models/models.js';
 import type { Clock } from '../services/clock.js';
 import type { Services } from '../services/services.js';
 
 /** The signed-in author's mail: how they hear about readers, and what became of the site's mail. */
-export function authorMailRoutes(deps: { services: Services; models: Models; clock: Clock; publicUrl: string }): Router {
+export function authorMailRoutes(deps: { services: Services; clock: Clock; publicUrl: string }): Router {
   const { services } = deps;
   const router = Router();
   const signedIn = requireAuthor(deps);

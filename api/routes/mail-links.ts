@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Types } from 'mongoose';
-import { MAIL_PAGE_CSP, mailPage } from '../mail/mail-pages.js';
+import { MAIL_PAGE_STYLE_SOURCE, mailPage } from '../mail/mail-pages.js';
 import { fill, mailTextsFor } from '../mail/mail-texts.js';
 import type { Models } from '../models/models.js';
 import type { SubscriptionRecord } from '../models/subscription.js';
@@ -17,8 +17,21 @@ import type { LinkPurpose } from '../services/subscriptions.js';
  */
 export function mailLinkRoutes({ services, models, clock }: { services: Services; models: Models; clock: Clock }): Router {
   const router = Router();
-  router.use('/mail', helmet({ contentSecurityPolicy: false, frameguard: { action: 'deny' } }), (_req, res, next) => {
-    res.setHeader('Content-Security-Policy', MAIL_PAGE_CSP);
+  // Nothing loads, only the pages' own style applies, forms post here, never in a frame.
+  const strict = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'none'"],
+        'style-src': [MAIL_PAGE_STYLE_SOURCE],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+  });
+  router.use('/mail', strict, (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });

@@ -133,7 +133,7 @@ export class CommentWriter {
       if (!winner) throw error;
       return this.replayed(winner, site, now);
     }
-    await this.notifications.commentPublished(comment, now);
+    await this.notifications.commentPublished(comment, now, { site, page });
     return this.posted(comment, site, false);
   }
 
@@ -150,11 +150,11 @@ export class CommentWriter {
     if (parent?.status === 'pending') {
       // Answering a held comment approves it: the author plainly wants it seen.
       await this.keeper.changeStatus(parent._id, ['pending'], 'published');
-      await this.notifications.commentPublished({ ...parent, status: 'published' }, now, { approvedByAuthor: true });
+      await this.notifications.commentPublished({ ...parent, status: 'published' }, now, { approvedByAuthor: true, page });
     }
     const draft = { ...content, siteId: input.siteId, pageId: page._id, isAuthor: true, authorId: author._id, status: 'published' as const };
     const reply = await this.insert(draft, parent, now);
-    await this.notifications.commentPublished(reply, now);
+    await this.notifications.commentPublished(reply, now, { page });
     return reply;
   }
 
@@ -223,7 +223,7 @@ export class CommentWriter {
    * first request died between storing the comment and queuing them.
    */
   private async replayed(comment: CommentRecord, site: SiteRecord, now: Date): Promise<PostedComment> {
-    await this.notifications.commentPublished(comment, now);
+    await this.notifications.commentPublished(comment, now, { site });
     return this.posted(comment, site, true);
   }
 

@@ -1,6 +1,5 @@
 import type { Models } from '../models/models.js';
 import type { AuthorRecord } from '../models/author.js';
-import type { SiteRecord } from '../models/site.js';
 import { digestMail } from '../mail/compose.js';
 import type { InboxService } from './inbox.js';
 import type { MailLinks } from './mail-links.js';
@@ -68,7 +67,7 @@ export class Digests {
       this.links.inbox(site._id),
     );
     await this.outbox.enqueue(
-      { key: `author-digest:${author._id.toHexString()}:${date}`, kind: 'author-digest', siteId: site._id, fromName: fromName(site as SiteRecord), to: author.email, ...mail },
+      { key: `author-digest:${author._id.toHexString()}:${date}`, kind: 'author-digest', siteId: site._id, fromName: fromName(site), to: author.email, ...mail },
       now,
     );
   }

@@ -23,17 +23,18 @@ export class Notifications {
 
   /**
    * `approvedByAuthor`: an author just published it (approving, or answering a held comment), so
-   * the authors need no mail about it; its writer and the comment it answers still do.
+   * the authors need no mail about it; its writer and the comment it answers still do. `site` and
+   * `page`: the comment's, when the caller has just read them (a new comment's path does).
    */
-  async commentPublished(comment: CommentRecord, now: Date, { approvedByAuthor = false } = {}): Promise<void> {
+  async commentPublished(comment: CommentRecord, now: Date, known: { approvedByAuthor?: boolean; site?: SiteRecord; page?: PageRecord } = {}): Promise<void> {
     if (comment.status !== 'published') return;
     const [site, page] = await Promise.all([
-      this.models.Site.findById(comment.siteId).lean(),
-      this.models.Page.findById(comment.pageId).lean(),
+      known.site ?? this.models.Site.findById(comment.siteId).lean(),
+      known.page ?? this.models.Page.findById(comment.pageId).lean(),
     ]);
     if (!site || !page) return;
     const work: Promise<unknown>[] = [];
-    if (!comment.isAuthor && !approvedByAuthor) work.push(this.tellAuthors(site, page, comment, now));
+    if (!comment.isAuthor && !known.approvedByAuthor) work.push(this.tellAuthors(site, page, comment, now));
     if (!comment.isAuthor && comment.notifyReplies && comment.email) work.push(this.askToConfirm(site, comment.email, comment.locale ?? site.settings.locale, now));
     if (comment.parentId) work.push(this.tellParentsWriter(site, page, comment, now));
     await Promise.all(work);

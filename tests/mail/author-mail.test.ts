@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { BLOG_ORIGIN, INBOX_ORIGIN, authorComment, makeSite, signIn } from '../support/factories.js';
-import { hrefsIn, useMail } from '../support/mail-context.js';
+import { hrefsIn, postOnGardens, useMail } from '../support/mail-context.js';
 import { useTestContext } from '../support/test-context.js';
 
 const ctx = useTestContext();
@@ -12,11 +12,7 @@ const HOUR = 3_600_000;
 const chooseMail = (siteId: string, cookie: string, changes: Record<string, unknown>) =>
   request(ctx.app).patch(`/api/author/mail?site=${siteId}`).set('Origin', INBOX_ORIGIN).set('Cookie', cookie).send(changes);
 
-const post = (siteId: string, fields: Record<string, unknown>) =>
-  request(ctx.app)
-    .post('/api/comments')
-    .set('Origin', BLOG_ORIGIN)
-    .send({ site: siteId, page: '/post/', pageTitle: 'On gardens', pageUrl: `${BLOG_ORIGIN}/post/`, name: 'Ann', ...fields });
+const post = (siteId: string, fields: Record<string, unknown>) => postOnGardens(ctx, siteId, fields);
 
 describe('the author hears about readers', () => {
   it('gets one mail per new reader comment, with the comment, the page and links to the inbox and the blog', async () => {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { BLOG_ORIGIN, INBOX_ORIGIN, authorComment, makeSite } from '../support/factories.js';
-import { hrefsIn, linkIn, useMail } from '../support/mail-context.js';
+import { hrefsIn, linkIn, postOnGardens, useMail } from '../support/mail-context.js';
 import { useTestContext } from '../support/test-context.js';
 
 const ctx = useTestContext();
@@ -10,10 +10,7 @@ const DAY = 24 * 3_600_000;
 let readerNumber = 0;
 
 const post = async (siteId: string, fields: Record<string, unknown>) => {
-  const res = await request(ctx.app)
-    .post('/api/comments')
-    .set('Origin', BLOG_ORIGIN)
-    .send({ site: siteId, page: '/post/', pageTitle: 'On gardens', pageUrl: `${BLOG_ORIGIN}/post/`, name: 'Ann', ...fields });
+  const res = await postOnGardens(ctx, siteId, fields);
   if (res.status !== 201) throw new Error(`post failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.comment.id as string;
 };

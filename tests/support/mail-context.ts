@@ -1,8 +1,10 @@
 import { pino } from 'pino';
+import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
 import { smtpTransport } from '../../api/mail/mail-transport.js';
 import { MailWorker } from '../../api/mail/mail-worker.js';
 import { TestSmtpServer, type ReceivedMail } from './smtp.js';
+import { BLOG_ORIGIN } from './factories.js';
 import type { TestContext } from './test-context.js';
 
 export interface MailContext {
@@ -40,4 +42,12 @@ export function linkIn(mail: ReceivedMail, prefix: string): string {
 /** Every href in a mail's HTML part. */
 export function hrefsIn(mail: ReceivedMail): string[] {
   return [...String(mail.parsed.html).matchAll(/href="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+/** A reader comment through the public API, on the mail tests' page "On gardens" (by Ann unless `fields` say otherwise). */
+export function postOnGardens(ctx: TestContext, siteId: string, fields: Record<string, unknown>) {
+  return request(ctx.app)
+    .post('/api/comments')
+    .set('Origin', BLOG_ORIGIN)
+    .send({ site: siteId, page: '/post/', pageTitle: 'On gardens', pageUrl: `${BLOG_ORIGIN}/post/`, name: 'Ann', ...fields });
 }
