@@ -1,0 +1,114 @@
+import type { CommentStatus, InboxReason, MailKind, NotifyChoice, OutboxStatus } from './enums.js';
+import type { PublicComment } from './public-api.js';
+
+// GET /api/auth/me
+export interface Me {
+  author: { name: string; email: string };
+  sites: { id: string; name: string; replyGoalHours: number; moderation: string }[];
+}
+
+// POST /api/auth/login
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** A comment as its site's authors see it. */
+export interface ModeratedComment extends PublicComment {
+  status: CommentStatus;
+  noReplyNeeded: boolean;
+}
+
+export interface InboxItem {
+  comment: ModeratedComment & { body: string };
+  page: { key: string; title: string; url: string };
+  parent: (PublicComment & { status: CommentStatus }) | null;
+  /** The reader's history on the site, so the author knows whom they are answering. */
+  reader: { name: string; commentCount: number; firstCommentAt: string; answeredCount: number } | null;
+  waitingSince: string | null;
+  reasons: InboxReason[];
+}
+
+// GET /api/inbox?site&view[&page][&cursor]
+export interface InboxResponse {
+  items: InboxItem[];
+  nextCursor: string | null;
+}
+
+/** How responsive the authors were over some reader comments. */
+export interface Figures {
+  received: number;
+  answered: number;
+  /** answered ÷ received; null when nothing was received. */
+  replyRate: number | null;
+  /** Hours to the first author reply, over the answered comments; null when none were. */
+  medianHoursToFirstReply: number | null;
+  p90HoursToFirstReply: number | null;
+}
+
+// GET /api/stats?site&days
+export interface StatsResponse extends Figures {
+  site: string;
+  days: number;
+  from: string;
+  to: string;
+  waitingNow: number;
+  oldestWaitingSince: string | null;
+  overdue: number;
+  replyGoalHours: number;
+  perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];
+  perWeek: (Figures & { weekOf: string })[];
+}
+
+// POST /api/comments/:id/replies
+export interface AuthorReplyRequest {
+  body: string;
+}
+
+export interface AuthorReplyResponse {
+  comment: PublicComment & { status: CommentStatus };
+}
+
+// PATCH /api/comments/:id by an author: one change at a time
+export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string };
+
+export interface CommentChangeResponse {
+  comment: ModeratedComment;
+}
+
+/** How an author hears about readers. */
+export interface MailChoice {
+  notify: NotifyChoice;
+  /** The digest's hour, 0–23, in `timeZone`. */
+  digestHour: number;
+  /** An IANA time zone name. */
+  timeZone: string;
+}
+
+/** What became of a site's mail, with no address in it. */
+export interface DeliveryReport {
+  counts: Record<OutboxStatus, number>;
+  recent: { kind: MailKind; status: OutboxStatus; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }[];
+}
+
+// GET /api/author/mail?site
+export interface MailStateResponse {
+  choice: MailChoice;
+  delivery: DeliveryReport;
+}
+
+// PATCH /api/author/mail?site
+export type MailChoiceRequest = Partial<MailChoice>;
+
+export interface MailChoiceResponse {
+  choice: MailChoice;
+}
+
+// POST /api/author/erase?site
+export interface EraseRequest {
+  email: string;
+}
+
+export interface EraseResponse {
+  erased: { comments: number };
+}

@@ -1,0 +1,106 @@
+import type { CommentStatus, HighlightMode, ModerationMode } from './enums.js';
+
+/** A comment as anyone may see it: never the email, the client id or moderation internals. */
+export interface PublicComment {
+  id: string;
+  parentId: string | null;
+  author: { name: string; website: string | null; isAuthor: boolean };
+  html: string;
+  createdAt: string;
+  editedAt: string | null;
+  awaitingReply: boolean;
+  /** Present on a placeholder for a removed comment that still has visible replies. */
+  removed?: true;
+}
+
+/** A comment as its own writer sees it: its status and its Markdown source, for editing. */
+export interface OwnComment extends PublicComment {
+  status: CommentStatus;
+  body: string;
+}
+
+export interface PublicPage {
+  key: string;
+  title: string;
+  url: string;
+  commentCount: number;
+  awaitingReply: number;
+  locked: boolean;
+}
+
+/** What a blog's readers' widget is told about the site. */
+export interface PublicSite {
+  id: string;
+  name: string;
+  /** The authors' display names, oldest account first. */
+  authors: string[];
+  highlight: HighlightMode;
+  moderation: ModerationMode;
+  locale: string;
+}
+
+// GET /api/comments?site&page[&cursor][&limit]
+export interface ThreadResponse {
+  site: PublicSite;
+  page: PublicPage;
+  comments: PublicComment[];
+  /** Pass back as `cursor` for the next comments; null on the last slice. */
+  nextCursor: string | null;
+  formToken: string;
+}
+
+// POST /api/comments
+export interface NewCommentRequest {
+  site: string;
+  page: string;
+  pageTitle?: string;
+  pageUrl?: string;
+  parentId?: string | null;
+  name: string;
+  email?: string;
+  website?: string;
+  body: string;
+  notifyReplies?: boolean;
+  /** The language the reader sees the widget in; their reply mail is written in it. */
+  locale?: string;
+  /** The same clientId twice creates one comment. */
+  clientId?: string;
+  formToken?: string;
+  /** The field people never see; anything in it means a machine filled the form. */
+  honeypot?: string;
+}
+
+export interface PostedCommentResponse {
+  comment: OwnComment;
+  /** Lets the same browser edit or delete the comment until `editableUntil`. */
+  editToken: string;
+  editableUntil: string;
+}
+
+// PATCH /api/comments/:id by its reader
+export interface ReaderEditRequest {
+  body: string;
+}
+
+export interface ReaderEditResponse {
+  comment: OwnComment;
+}
+
+// POST /api/preview
+export interface PreviewRequest {
+  body: string;
+}
+
+export interface PreviewResponse {
+  html: string;
+}
+
+export interface PageCounts {
+  commentCount: number;
+  awaitingReply: number;
+}
+
+// GET /api/counts?site&page=A&page=B
+export interface CountsResponse {
+  counts: Record<string, PageCounts>;
+}
