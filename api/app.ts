@@ -2,8 +2,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import type { Models } from './models/models.js';
-import type { Clock } from './services/clock.js';
+import type { Clock } from './services/core/clock.js';
 import type { Services } from './services/services.js';
 import { publicApiCors } from './http/allowed-origins.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -25,7 +24,6 @@ import { inboxPageRoutes } from './routes/inbox-page.js';
 /** Everything the HTTP app needs, built once by the entry point (or a test). */
 export interface AppDeps {
   services: Services;
-  models: Models;
   clock: Clock;
   logger: Logger;
   pingDatabase: () => Promise<void>;
@@ -54,12 +52,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(inboxPageRoutes(deps));
   app.use(mailLinkRoutes(deps));
 
-  const counters = (prefix: string) => new MongoRateLimitStore(deps.models, prefix, deps.services.keyHash);
+  const counters = (prefix: string) => new MongoRateLimitStore(deps.services.counters, prefix);
   const routeDeps = { ...deps, counters };
   const api = express.Router();
   // The widget runs on other sites' pages, so its API must be readable across origins.
   api.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
-  api.use(publicApiCors(deps.models));
+  api.use(publicApiCors(deps.services.sites));
   const reads = readLimit(deps.limits);
   api.use((req, res, next) => (req.method === 'GET' ? reads(req, res, next) : next()));
   api.use(express.json({ limit: '64kb', strict: true }));
@@ -69,6 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(authorMailRoutes(deps));
   api.use(authorDataRoutes(deps));
   api.use(commentRoutes(routeDeps));
+  // After the comment routes: their PATCH /comments/:id dispatches to an author or a reader itself.
   api.use(countRoutes(deps));
   api.use(notFoundHandler);
   app.use('/api', api);

@@ -1,9 +1,9 @@
 import type { Config } from './config/config.js';
 import type { Database } from './database/open-database.js';
 import { defineModels, ensureIndexes } from './models/models.js';
-import { Akismet } from './services/akismet.js';
-import { loadSecret } from './services/secrets.js';
-import { DEFAULT_RETRY_POLICY } from './services/outbox.js';
+import { Akismet } from './services/comments/akismet.js';
+import { loadSecret } from './services/core/secrets.js';
+import { DEFAULT_RETRY_POLICY } from './services/mail/outbox.js';
 import { createServices } from './services/services.js';
 
 /** Models, indexes, secret and services on an open database: what the server and the CLI share. */

@@ -6,9 +6,9 @@ import { createApp } from './app.js';
 import { prepareServices } from './bootstrap.js';
 import { loadConfig } from './config/config.js';
 import { openDatabase } from './database/open-database.js';
-import { createMailWorker } from './mail/mail-setup.js';
-import { systemClock } from './services/clock.js';
-import { ensureDemoSite } from './services/demo-site.js';
+import { createMailWorker } from './delivery/mail-setup.js';
+import { systemClock } from './services/core/clock.js';
+import { ensureDemoSite } from './demo/demo-site.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -33,11 +33,10 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const { models, services } = await prepareServices(database, config);
+  const { services } = await prepareServices(database, config);
   const demo = await ensureDemoSite(services, config.publicUrl, systemClock.now());
   const app = createApp({
     services,
-    models,
     logger,
     clock: systemClock,
     trustProxy: config.trustProxy,

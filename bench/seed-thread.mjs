@@ -20,11 +20,11 @@ export async function seedThread(services, { siteId, authorId, pageKey, size, st
     // Numbered, so no two are the same text: a repeated text would be held as a duplicate, unseen.
     const body = `${Array.from({ length: 1 + (i % 4) }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ')} (${pageKey} ${i + 1})`;
     if (reply && i % 20 === 1) {
-      const comment = await services.writer.postAuthorComment({ siteId, authorId, pageKey, parentId, body }, now);
+      const comment = await services.commentWriter.postAuthorComment({ siteId, authorId, pageKey, parentId, body }, now);
       ids.push(comment._id.toHexString());
       continue;
     }
-    const posted = await services.writer.postReaderComment(
+    const posted = await services.commentWriter.postReaderComment(
       { siteId, pageKey, parentId, name: `Reader ${i % 37}`, body, website: i % 5 === 0 ? 'https://reader.example' : undefined },
       undefined,
       now,

@@ -1,5 +1,5 @@
 import type { CommentStatus, InboxReason, MailKind, NotifyChoice, OutboxStatus } from './enums.js';
-import type { PublicComment } from './public-api.js';
+import type { OwnComment, PublicComment } from './public-api.js';
 
 // GET /api/auth/me
 export interface Me {
@@ -13,16 +13,18 @@ export interface LoginRequest {
   password: string;
 }
 
-/** A comment as its site's authors see it. */
+/** A comment as its site's authors see it, Markdown source included. */
 export interface ModeratedComment extends PublicComment {
   status: CommentStatus;
   noReplyNeeded: boolean;
+  body: string;
 }
 
 export interface InboxItem {
-  comment: ModeratedComment & { body: string };
+  comment: ModeratedComment;
   page: { key: string; title: string; url: string };
-  parent: (PublicComment & { status: CommentStatus }) | null;
+  /** The comment it answers. */
+  parent: ModeratedComment | null;
   /** The reader's history on the site, so the author knows whom they are answering. */
   reader: { name: string; commentCount: number; firstCommentAt: string; answeredCount: number } | null;
   waitingSince: string | null;
@@ -66,7 +68,7 @@ export interface AuthorReplyRequest {
 }
 
 export interface AuthorReplyResponse {
-  comment: PublicComment & { status: CommentStatus };
+  comment: OwnComment;
 }
 
 // PATCH /api/comments/:id by an author: one change at a time

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { siteId } from '../http/schemas.js';
 import { withServices } from './with-services.js';
 import { checked, print } from './output.js';
+import { NOTIFY_CHOICES } from '../../contract/enums.js';
 
 /** `rapport author …`: author accounts. */
 export function addAuthorCommands(program: Command): void {
@@ -53,7 +54,7 @@ export function addAuthorCommands(program: Command): void {
     .action(async (site: string, emailArgument: string, options: { notify?: string; digestHour?: string; timeZone?: string }) => {
       const email = checked(z.email(), emailArgument, 'email');
       const changes = {
-        ...(options.notify !== undefined && { notify: checked(z.enum(['instant', 'digest', 'off']), options.notify, '--notify') }),
+        ...(options.notify !== undefined && { notify: checked(z.enum(NOTIFY_CHOICES), options.notify, '--notify') }),
         ...(options.digestHour !== undefined && { digestHour: checked(z.coerce.number().int().min(0).max(23), options.digestHour, '--digest-hour') }),
         ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
       };

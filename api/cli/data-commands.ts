@@ -41,7 +41,7 @@ export function addDataCommands(program: Command): void {
       await withServices(async (services) => {
         const sites = only ? [only] : (await services.sites.list()).map((site) => site._id);
         for (const id of sites) {
-          const report = await services.repair.check(id, { fix: Boolean(options.fix) });
+          const report = await services.counterRepair.check(id, { fix: Boolean(options.fix) });
           const found = `${report.comments} comment(s) and ${report.pages} page(s) off the recount`;
           print(`${id}: ${found}${report.comments + report.pages === 0 ? '' : report.fixed ? '; fixed' : '; run again with --fix to correct them'}`);
         }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { siteId } from '../http/schemas.js';
-import { outboxMailDir } from '../mail/mail-setup.js';
+import { outboxMailDir } from '../delivery/mail-setup.js';
 import { withServices } from './with-services.js';
 import { checked, print } from './output.js';
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { siteId } from '../http/schemas.js';
 import { withServices } from './with-services.js';
 import { checked, collect, embedSnippet, print } from './output.js';
+import { HIGHLIGHT_MODES, MODERATION_MODES } from '../../contract/enums.js';
 
 const origin = z.url({ protocol: /^https?$/, error: 'must be an http(s) origin such as https://blog.example.com' });
 
@@ -79,9 +80,9 @@ export function addSiteCommands(program: Command): void {
 
 const settingsOptions = z
   .object({
-    moderation: z.enum(['post', 'pre']).optional(),
+    moderation: z.enum(MODERATION_MODES).optional(),
     editWindow: z.coerce.number().int().min(0).max(10080).optional(),
-    highlight: z.enum(['everyone', 'off']).optional(),
+    highlight: z.enum(HIGHLIGHT_MODES).optional(),
     locale: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR').optional(),
     replyGoal: z.coerce.number().int().min(1).max(8760).optional(),
     minFormSeconds: z.coerce.number().int().min(0).max(3600).optional(),

@@ -1,5 +1,5 @@
 import cors from 'cors';
-import type { Models } from '../models/models.js';
+import type { Sites } from '../services/sites/sites.js';
 
 const REFRESH_MS = 5_000;
 
@@ -8,12 +8,11 @@ const REFRESH_MS = 5_000;
  * an origin may write to is checked per request by the services; this only opens the door.
  * The list is re-read every few seconds so sites added by the CLI work without a restart.
  */
-export function publicApiCors(models: Models) {
+export function publicApiCors(sites: Pick<Sites, 'allOrigins'>) {
   let origins = new Set<string>();
   let loadedAt = 0;
   const refresh = async () => {
-    const sites = await models.Site.find({}, { origins: 1 }).lean();
-    origins = new Set(sites.flatMap((site) => site.origins));
+    origins = new Set(await sites.allOrigins());
     loadedAt = Date.now();
   };
   return cors({

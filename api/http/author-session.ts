@@ -1,8 +1,8 @@
 import type { CookieOptions, Request, RequestHandler } from 'express';
-import { AppError, ForbiddenError, NotFoundError } from '../errors.js';
-import type { Clock } from '../services/clock.js';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.js';
+import type { Clock } from '../services/core/clock.js';
 import type { Services } from '../services/services.js';
-import { accountOn, SESSION_ABSOLUTE_MS, type SignedInAuthor } from '../services/sessions.js';
+import { accountOn, SESSION_ABSOLUTE_MS, type SignedInAuthor } from '../services/sites/sessions.js';
 
 /**
  * The session cookie. Over https it takes the `__Host-` prefix, which browsers accept only
@@ -34,19 +34,28 @@ export function sessionToken(req: Request, publicUrl: string): string | undefine
 }
 
 /**
- * Author calls: a live session is required (401 otherwise), and a call that changes anything
- * must come from the inbox's own origin, so no other page can make a signed-in browser act.
+ * Who the author of a request is: a live session is required (401 otherwise), and a call that
+ * changes anything must come from the inbox's own origin, so no other page can make a
+ * signed-in browser act.
  */
-export function requireAuthor({ services, clock, publicUrl }: { services: Services; clock: Clock; publicUrl: string }): RequestHandler {
+export function authorAuthentication({ services, clock, publicUrl }: { services: Services; clock: Clock; publicUrl: string }) {
   const ownOrigin = new URL(publicUrl).origin;
-  return async (req, res, next) => {
+  return async (req: Request): Promise<SignedInAuthor> => {
     const token = sessionToken(req, publicUrl);
     const author = token ? await services.sessions.recognize(token, clock.now()) : undefined;
-    if (!author) throw new AppError(401, 'not_signed_in', 'Sign in as an author first.');
+    if (!author) throw new UnauthorizedError('not_signed_in', 'Sign in as an author first.');
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('origin') !== ownOrigin) {
       throw new ForbiddenError('origin_not_allowed', `Author actions are accepted only from ${ownOrigin}.`);
     }
-    res.locals.author = author;
+    return author;
+  };
+}
+
+/** Author calls: `authorAuthentication` before the handler, which finds the author with `authorOf`. */
+export function requireAuthor(deps: { services: Services; clock: Clock; publicUrl: string }): RequestHandler {
+  const authenticate = authorAuthentication(deps);
+  return async (req, res, next) => {
+    res.locals.author = await authenticate(req);
     next();
   };
 }

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ApiErrorBody } from '../../contract/errors.js';
 import { AppError } from '../errors.js';
 
 const DATABASE_DOWN = /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|WaitQueueTimeout)Error$|^PoolClearedOnNetworkError$/;
@@ -11,27 +12,31 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   if (known.status >= 500) req.log.error({ err: error }, 'request failed');
   if (res.headersSent) return res.end();
   if (known.retryAfter) res.setHeader('Retry-After', String(known.retryAfter));
-  const body: { code: string; message: string; fields?: Record<string, string> } = { code: known.code, message: known.message };
-  if (known.fields) body.fields = known.fields;
-  res.status(known.status).json({ error: body });
+  const body: ApiErrorBody['error'] = { code: known.code, message: known.message };
+  if (known.fields) {
+    const fields = Object.entries(known.fields);
+    body.fields = Object.fromEntries(fields.map(([field, issue]) => [field, issue.message]));
+    body.fieldCodes = Object.fromEntries(fields.map(([field, issue]) => [field, issue.problem]));
+  }
+  res.status(known.status).json({ error: body } satisfies ApiErrorBody);
 };
 
 /** Unknown routes under /api answer in the same shape. */
 export const notFoundHandler: RequestHandler = (_req, res) => {
-  res.status(404).json({ error: { code: 'not_found', message: 'No such endpoint.' } });
+  res.status(404).json({ error: { code: 'not_found', message: 'No such endpoint.' } } satisfies ApiErrorBody);
 };
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as { name?: string; type?: string; status?: number; message?: string };
-  if (e.type === 'entity.too.large') return new AppError(413, 'too_large', 'The request body is too large.');
-  if (e.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (e.type === 'entity.too.large') return new AppError({ code: 'too_large', message: 'The request body is too large.' });
+  if (e.type === 'entity.parse.failed') return new AppError({ code: 'invalid_json', message: 'The request body is not valid JSON.' });
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
-    return new AppError(415, 'unsupported_encoding', 'The request body must be UTF-8 JSON.');
+    return new AppError({ code: 'unsupported_encoding', message: 'The request body must be UTF-8 JSON.' });
   }
-  if (e.status && e.status >= 400 && e.status < 500) return new AppError(e.status, 'bad_request', 'The request could not be read.');
-  if (isDatabaseDown(e)) return new AppError(503, 'database_unavailable', 'The database is not reachable; try again shortly.', undefined, 5);
-  return new AppError(500, 'internal', 'Something went wrong on our side.');
+  if (e.status && e.status >= 400 && e.status < 500) return new AppError({ code: 'bad_request', message: 'The request could not be read.', status: e.status });
+  if (isDatabaseDown(e)) return new AppError({ code: 'database_unavailable', message: 'The database is not reachable; try again shortly.', retryAfter: 5 });
+  return new AppError({ code: 'internal', message: 'Something went wrong on our side.' });
 }
 
 function isDatabaseDown(error: { name?: string; message?: string }): boolean {

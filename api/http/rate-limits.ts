@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, MemoryStore, rateLimit, type Options } from 'express-rate-limit';
+import type { ErrorCode } from '../../contract/errors.js';
 import { AppError } from '../errors.js';
 import type { MongoRateLimitStore } from './mongo-rate-limit-store.js';
 
@@ -35,16 +36,16 @@ const retryAfterSeconds = (req: Request, windowMs: number) =>
   Math.max(1, Math.ceil(((req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000);
 
 type LimiterOptions = Pick<Options, 'windowMs' | 'limit' | 'store' | 'keyGenerator'> &
-  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests'>> & { refusal?: { code: string; message: string } };
+  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests'>> & { refusal?: { code: ErrorCode; message: string } };
 
-const TOO_MANY = { code: 'rate_limited', message: 'Too many requests; please wait a moment.' };
+const TOO_MANY = { code: 'rate_limited', message: 'Too many requests; please wait a moment.' } as const;
 
 function limiter({ refusal = TOO_MANY, ...options }: LimiterOptions) {
   return rateLimit({
     ...options,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (req, _res, next) => next(new AppError(429, refusal.code, refusal.message, undefined, retryAfterSeconds(req, options.windowMs))),
+    handler: (req, _res, next) => next(new AppError({ ...refusal, retryAfter: retryAfterSeconds(req, options.windowMs) })),
   });
 }
 
@@ -92,7 +93,7 @@ export function loginLimits(counters: CounterStores): RequestHandler[] {
   const common = {
     windowMs: 15 * MINUTE,
     skipSuccessfulRequests: true,
-    refusal: { code: 'too_many_attempts', message: 'Too many failed sign-ins. Try again later.' },
+    refusal: { code: 'too_many_attempts', message: 'Too many failed sign-ins. Try again later.' } as const,
   };
   return [
     limiter({ ...common, limit: LOGIN_LIMITS.perAddress, store: counters('login-address'), keyGenerator: address }),

@@ -1,16 +1,7 @@
 import { z } from 'zod';
-
-/** Limits on what a comment may hold; longer input is refused, never cut. */
-export const LIMITS = {
-  name: 80,
-  email: 254,
-  website: 200,
-  body: 10_000,
-  pageKey: 512,
-  pageTitle: 300,
-  pageUrl: 2048,
-  pagesPerCountRequest: 100,
-} as const;
+import type { CommentChange } from '../../contract/author-api.js';
+import { COMMENT_STATUSES, INBOX_VIEWS, NOTIFY_CHOICES } from '../../contract/enums.js';
+import { LIMITS } from '../../contract/limits.js';
 
 // Stored as the URL standard writes it, so quotes and angle brackets arrive percent-encoded
 // wherever the address is used later (an href, a mail), whatever renders it.
@@ -27,7 +18,7 @@ const optional = <Schema extends z.ZodType>(schema: Schema) =>
   // A preprocess, not a union with '', so a wrong value gets the inner schema's own explanation.
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
-export const siteId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'must be a site id (letters, digits and dashes)');
+export const siteId = z.string().regex(new RegExp(`^[a-z0-9][a-z0-9-]{0,${LIMITS.siteId - 1}}$`, 'i'), 'must be a site id (letters, digits and dashes)');
 export const pageKey = z
   .string()
   .min(1, 'is required')
@@ -40,7 +31,7 @@ export const threadQuery = z.object({
   site: siteId,
   page: pageKey,
   cursor: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().int().min(1).max(LIMITS.threadSliceMax).default(LIMITS.threadSliceDefault),
 });
 
 // POST /api/comments
@@ -51,7 +42,7 @@ export const postCommentBody = z.object({
   pageUrl: optional(httpUrl(LIMITS.pageUrl)),
   parentId: optional(objectId).nullable(),
   name: z.string().min(1, 'is required').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
-  email: optional(z.email('must be an email address').max(LIMITS.email)),
+  email: optional(z.email('must be an email address').max(LIMITS.email, `must be at most ${LIMITS.email} characters`)),
   website: optional(httpUrl(LIMITS.website)),
   body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`),
   notifyReplies: z.boolean().optional(),
@@ -78,7 +69,10 @@ export const countsQuery = z.object({
   site: siteId,
   page: z
     .union([pageKey.transform((key) => [key]), z.array(pageKey)])
-    .refine((keys) => keys.length <= LIMITS.pagesPerCountRequest, `at most ${LIMITS.pagesPerCountRequest} pages at once`),
+    .refine((keys) => keys.length <= LIMITS.pagesPerCountRequest, {
+      message: `at most ${LIMITS.pagesPerCountRequest} pages at once`,
+      params: { problem: 'too_long' },
+    }),
 });
 
 export const bearerToken = z.string().regex(/^Bearer [A-Za-z0-9_-]{10,100}$/, 'must be "Bearer" and an edit token');
@@ -86,13 +80,13 @@ export const bearerToken = z.string().regex(/^Bearer [A-Za-z0-9_-]{10,100}$/, 'm
 // POST /api/auth/login
 export const loginBody = z.object({
   email: z.string().max(LIMITS.email, `must be at most ${LIMITS.email} characters`),
-  password: z.string().max(1000, 'must be at most 1000 characters'),
+  password: z.string().max(LIMITS.password, `must be at most ${LIMITS.password} characters`),
 });
 
 // GET /api/inbox
 export const inboxQuery = z.object({
   site: siteId,
-  view: z.enum(['awaiting', 'pending', 'spam', 'all']).default('awaiting'),
+  view: z.enum(INBOX_VIEWS).default('awaiting'),
   page: pageKey.optional(),
   cursor: z.string().max(300).optional(),
 });
@@ -109,7 +103,7 @@ export const siteQuery = z.object({ site: siteId });
 // PATCH /api/author/mail?site {notify?, digestHour?, timeZone?}
 export const mailChoiceBody = z
   .object({
-    notify: z.enum(['instant', 'digest', 'off']),
+    notify: z.enum(NOTIFY_CHOICES),
     digestHour: z.number().int('must be a whole hour').min(0).max(23),
     timeZone: z.string().min(1).max(64),
   })
@@ -117,7 +111,7 @@ export const mailChoiceBody = z
   .strict();
 
 // POST /api/author/erase?site {email}
-export const eraseBody = z.object({ email: z.email('must be an email address').max(254) }).strict();
+export const eraseBody = z.object({ email: z.email('must be an email address').max(LIMITS.email) }).strict();
 
 // POST /api/comments/:id/replies
 export const authorReplyBody = z.object({
@@ -128,11 +122,16 @@ export const authorReplyBody = z.object({
 export const authorChangeBody = z
   .object({
     // 'pending' lets the inbox undo an approval.
-    status: z.enum(['published', 'pending', 'spam', 'deleted']).optional(),
+    status: z.enum(COMMENT_STATUSES).optional(),
     awaitingReply: z.boolean().optional(),
     body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`).optional(),
   })
   .refine((change) => [change.status, change.awaitingReply, change.body].filter((v) => v !== undefined).length === 1, {
     message: 'give exactly one of status, awaitingReply or body',
     path: ['status'],
-  });
+    params: { problem: 'choice' },
+  })
+  .transform(
+    (change): CommentChange =>
+      change.status !== undefined ? { status: change.status } : change.awaitingReply !== undefined ? { awaitingReply: change.awaitingReply } : { body: change.body! },
+  );

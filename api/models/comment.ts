@@ -1,7 +1,6 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { COMMENT_STATUSES } from '../../contract/enums.js';
 
-export const COMMENT_STATUSES = ['published', 'pending', 'spam', 'deleted'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 /**
  * A reader's or an author's message. `ancestors` (root first) lets one write update the whole

@@ -1,7 +1,6 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { MAIL_KINDS, OUTBOX_STATUSES } from '../../contract/enums.js';
 
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * One mail to send, written by the request that caused it and sent later by a mail worker
@@ -13,7 +12,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 const outboxMessageSchema = new Schema(
   {
     _id: { type: String, required: true },
-    kind: { type: String, required: true },
+    kind: { type: String, enum: MAIL_KINDS, required: true },
     siteId: { type: String, required: true },
     /** The display name in From (the site's name); the address is the server's MAIL_FROM. */
     fromName: { type: String, required: true },

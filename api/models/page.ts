@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
 
 /** One post on a site, created by its first comment. Counters are kept by the comment services. */
 const pageSchema = new Schema(
@@ -17,7 +17,7 @@ const pageSchema = new Schema(
 
 pageSchema.index({ siteId: 1, key: 1 }, { unique: true });
 
-export type PageRecord = InferSchemaType<typeof pageSchema>;
+export type PageRecord = InferSchemaType<typeof pageSchema> & { _id: Types.ObjectId };
 
 export function definePageModel(connection: Connection) {
   return connection.model('Page', pageSchema, 'pages');

@@ -1,11 +1,12 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
+import { HIGHLIGHT_MODES, MODERATION_MODES } from '../../contract/enums.js';
 
 /** Per-site choices; every one has a default so a new site works at once. */
 const settingsSchema = new Schema(
   {
-    moderation: { type: String, enum: ['post', 'pre'], default: 'post', required: true },
+    moderation: { type: String, enum: MODERATION_MODES, default: 'post', required: true },
     editWindowMinutes: { type: Number, min: 0, max: 10080, default: 15, required: true },
-    highlight: { type: String, enum: ['everyone', 'off'], default: 'everyone', required: true },
+    highlight: { type: String, enum: HIGHLIGHT_MODES, default: 'everyone', required: true },
     locale: { type: String, default: 'en', maxlength: 20, required: true },
     replyGoalHours: { type: Number, min: 1, max: 8760, default: 24, required: true },
     /** A comment posted sooner than this after its form was shown waits for approval; 0 turns the check off. */

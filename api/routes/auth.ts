@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { AppError, ForbiddenError } from '../errors.js';
+import type { Me } from '../../contract/author-api.js';
+import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import { authorOf, requireAuthor, sessionCookie, sessionToken } from '../http/author-session.js';
 import { loginLimits, type CounterStores } from '../http/rate-limits.js';
 import { loginBody } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
-import type { Clock } from '../services/clock.js';
+import type { Clock } from '../services/core/clock.js';
 import type { Services } from '../services/services.js';
 
 /** Signing authors in and out of the inbox. */
@@ -22,7 +23,7 @@ export function authRoutes(deps: { services: Services; counters: CounterStores; 
     }
     const { email, password } = parseInput(loginBody, req.body);
     const token = await services.sessions.signIn(email, password, clock.now());
-    if (!token) throw new AppError(401, 'bad_credentials', 'That email and password do not match an author.');
+    if (!token) throw new UnauthorizedError('bad_credentials', 'That email and password do not match an author.');
     res.cookie(cookie.name, token, cookie.options).status(204).end();
   });
 
@@ -34,7 +35,7 @@ export function authRoutes(deps: { services: Services; counters: CounterStores; 
 
   // GET /api/auth/me → the author and their sites
   router.get('/auth/me', requireAuthor(deps), async (_req, res) => {
-    res.json(await services.authors.describe(authorOf(res)));
+    res.json((await services.authors.describe(authorOf(res))) satisfies Me);
   });
 
   return router;

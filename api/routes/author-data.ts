@@ -1,8 +1,9 @@
 import { Router } from 'express';
+import type { EraseResponse } from '../../contract/author-api.js';
 import { ownAccountOn, requireAuthor } from '../http/author-session.js';
 import { eraseBody, siteQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
-import type { Clock } from '../services/clock.js';
+import type { Clock } from '../services/core/clock.js';
 import type { Services } from '../services/services.js';
 
 /** A site's own data, for its authors: all of it out, or one reader's gone (privacy requests). */
@@ -25,7 +26,7 @@ export function authorDataRoutes(deps: { services: Services; clock: Clock; publi
     ownAccountOn(res, site);
     const { email } = parseInput(eraseBody, req.body);
     const { comments } = await services.siteData.eraseReader(email, clock.now(), site);
-    res.json({ erased: { comments } });
+    res.json({ erased: { comments } } satisfies EraseResponse);
   });
 
   return router;

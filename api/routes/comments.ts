@@ -1,17 +1,21 @@
-import { Router } from 'express';
-import type { Clock } from '../services/clock.js';
-import type { Services } from '../services/services.js';
-import { AppError } from '../errors.js';
-import { parseInput } from '../http/validate.js';
-import { bearerToken, objectId, postCommentBody, previewBody, readerEditBody, threadQuery } from '../http/schemas.js';
+import { Router, type Request } from 'express';
+import type { CommentChangeResponse } from '../../contract/author-api.js';
+import type { PostedCommentResponse, PreviewResponse, ReaderEditResponse } from '../../contract/public-api.js';
+import { NotFoundError, UnauthorizedError } from '../errors.js';
+import { authorAuthentication, sessionToken } from '../http/author-session.js';
 import { commentLimits, SiteFloodGuard, type CounterStores, type RateLimits } from '../http/rate-limits.js';
-import { renderMarkdown } from '../services/markdown.js';
-import { cleanBody } from '../services/text.js';
+import { authorChangeBody, bearerToken, objectId, postCommentBody, previewBody, readerEditBody, threadQuery } from '../http/schemas.js';
+import { parseInput } from '../http/validate.js';
+import { renderMarkdown } from '../services/comments/markdown.js';
+import type { Clock } from '../services/core/clock.js';
+import { cleanBody } from '../services/core/text.js';
+import type { Services } from '../services/services.js';
 
-/** The public comment endpoints the widget uses. */
-export function commentRoutes(deps: { services: Services; counters: CounterStores; clock: Clock; limits: RateLimits }): Router {
+/** The comment endpoints: the widget's, and the change of a comment by its reader or an author. */
+export function commentRoutes(deps: { services: Services; counters: CounterStores; clock: Clock; limits: RateLimits; publicUrl: string }): Router {
   const { services, clock } = deps;
   const flood = new SiteFloodGuard(deps.counters, deps.limits.siteCommentsPer10Minutes);
+  const authenticateAuthor = authorAuthentication(deps);
   const router = Router();
 
   // GET /api/comments?site&page[&cursor][&limit]
@@ -31,35 +35,43 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
   router.post('/comments', ...commentLimits(deps.counters, deps.limits), async (req, res) => {
     const body = parseInput(postCommentBody, req.body);
     // Past the site's flood limit a comment still arrives, but waits for approval.
-    const hold = await flood.flooded(body.site);
+    const flooded = await flood.flooded(body.site);
     const form = { shownAt: body.formToken ? services.formTokens.issuedAt(body.site, body.formToken) : undefined };
-    const posted = await services.writer.postReaderComment(
-      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, hold, form, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
+    const posted = await services.commentWriter.postReaderComment(
+      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, flooded, form, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
       req.get('origin'),
       clock.now(),
     );
     if (posted.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil });
+    res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil } satisfies PostedCommentResponse);
   });
 
   // POST /api/preview — what a body will look like, through the same renderer as a real post
   router.post('/preview', (req, res) => {
     const { body } = parseInput(previewBody, req.body);
-    res.json({ html: renderMarkdown(cleanBody(body)) });
+    res.json({ html: renderMarkdown(cleanBody(body)) } satisfies PreviewResponse);
   });
 
-  // PATCH /api/comments/:id — the reader, with the edit token
+  // PATCH /api/comments/:id — by an author of its site with the session cookie
+  // {status} | {awaitingReply} | {body}, else by its reader with the edit token {body}
   router.patch('/comments/:id', async (req, res) => {
     const id = parseCommentId(req.params.id);
-    const token = readerToken(req.get('authorization'));
-    const { body } = parseInput(readerEditBody, req.body);
-    res.json({ comment: await services.changes.editByReader(id, token, body, clock.now()) });
+    if (req.get('authorization') !== undefined || !sessionToken(req, deps.publicUrl)) {
+      const token = readerToken(req);
+      const { body } = parseInput(readerEditBody, req.body);
+      const comment = await services.commentChanges.editByReader(id, token, body, clock.now());
+      res.json({ comment } satisfies ReaderEditResponse);
+      return;
+    }
+    const author = await authenticateAuthor(req);
+    const change = parseInput(authorChangeBody, req.body);
+    res.json({ comment: await services.commentChanges.moderate(author, id, change, clock.now()) } satisfies CommentChangeResponse);
   });
 
   // DELETE /api/comments/:id — the reader, with the edit token
   router.delete('/comments/:id', async (req, res) => {
     const id = parseCommentId(req.params.id);
-    await services.changes.deleteByReader(id, readerToken(req.get('authorization')), clock.now());
+    await services.commentChanges.deleteByReader(id, readerToken(req), clock.now());
     res.status(204).end();
   });
 
@@ -67,12 +79,13 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
 }
 
 /** An id that cannot exist is simply an unknown comment. */
-function parseCommentId(id: string): string {
-  if (!objectId.safeParse(id).success) throw new AppError(404, 'not_found', 'Comment not found.');
-  return id;
+function parseCommentId(id: unknown): string {
+  if (!objectId.safeParse(id).success) throw new NotFoundError('Comment');
+  return id as string;
 }
 
-function readerToken(header: string | undefined): string {
-  if (!header) throw new AppError(401, 'unauthorized', 'Send the edit token as "Authorization: Bearer TOKEN".');
+function readerToken(req: Request): string {
+  const header = req.get('authorization');
+  if (!header) throw new UnauthorizedError('unauthorized', 'Send the edit token as "Authorization: Bearer TOKEN".');
   return parseInput(bearerToken, header).slice('Bearer '.length);
 }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { CountsResponse } from '../../contract/public-api.js';
 import type { Services } from '../services/services.js';
 import { parseInput } from '../http/validate.js';
 import { countsQuery } from '../http/schemas.js';
@@ -11,7 +12,7 @@ export function countRoutes({ services }: { services: Services }): Router {
   router.get('/counts', async (req, res) => {
     const query = parseInput(countsQuery, req.query);
     const site = await services.sites.get(query.site);
-    res.json({ counts: await services.threads.counts(site._id, query.page) });
+    res.json({ counts: await services.threadReader.counts(site._id, query.page) } satisfies CountsResponse);
   });
 
   return router;

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import helmet from 'helmet';
-import { INBOX_PAGE } from '../inbox/inbox-page.js';
+import { INBOX_PAGE } from '../pages/inbox-page.js';
 
 /**
  * GET /inbox and /inbox.js — the author's inbox, on the API's own origin so its session cookie

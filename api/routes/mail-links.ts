@@ -1,13 +1,11 @@
 import express, { Router, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { Types } from 'mongoose';
-import { MAIL_PAGE_STYLE_SOURCE, mailPage } from '../mail/mail-pages.js';
-import { fill, mailTextsFor } from '../mail/mail-texts.js';
-import type { Models } from '../models/models.js';
-import type { SubscriptionRecord } from '../models/subscription.js';
-import type { Clock } from '../services/clock.js';
+import { MAIL_PAGE_STYLE_SOURCE, mailPage } from '../pages/mail-pages.js';
+import { fill, mailTextsFor } from '../services/mail/mail-texts.js';
+import type { Clock } from '../services/core/clock.js';
 import type { Services } from '../services/services.js';
-import type { LinkPurpose } from '../services/subscriptions.js';
+import { parseObjectId } from '../services/core/ids.js';
+import type { LinkPurpose } from '../services/mail/subscriptions.js';
 
 /**
  * The pages behind the links in readers' mail. GET only shows a page (mail scanners follow
@@ -15,7 +13,7 @@ import type { LinkPurpose } from '../services/subscriptions.js';
  * POST that mail programs send to the List-Unsubscribe address. None needs a sign-in: the signed
  * token in the link is the reader's proof.
  */
-export function mailLinkRoutes({ services, models, clock }: { services: Services; models: Models; clock: Clock }): Router {
+export function mailLinkRoutes({ services, clock }: { services: Services; clock: Clock }): Router {
   const router = Router();
   // Nothing loads, only the pages' own style applies, forms post here, never in a frame.
   const strict = helmet({
@@ -39,14 +37,13 @@ export function mailLinkRoutes({ services, models, clock }: { services: Services
 
   /** The subscription a request's token names, with its site's name and texts; null answers 400. */
   const resolve = async (req: Request, res: Response, purpose: LinkPurpose) => {
-    const subscription = await services.subscriptions.fromToken(purpose, field(req, 't'));
-    const site = subscription && (await models.Site.findById(subscription.siteId, { name: 1 }).lean());
-    if (!subscription || !site) {
+    const found = await services.subscriptions.fromLink(purpose, field(req, 't'));
+    if (!found) {
       const t = mailTextsFor('en');
       res.status(400).type('html').send(mailPage({ lang: 'en', title: 'Rapport', message: t.pageBadLink }));
       return null;
     }
-    return { subscription, siteName: site.name, t: mailTextsFor(subscription.locale) };
+    return { ...found, t: mailTextsFor(found.subscription.locale) };
   };
 
   // GET /mail/confirm?t=TOKEN — the page with the button that confirms.
@@ -106,7 +103,7 @@ export function mailLinkRoutes({ services, models, clock }: { services: Services
   return router;
 }
 
-function sendDone(res: Response, subscription: SubscriptionRecord, title: string, message: string): void {
+function sendDone(res: Response, subscription: { locale: string }, title: string, message: string): void {
   res.type('html').send(mailPage({ lang: subscription.locale, title, message }));
 }
 
@@ -116,7 +113,6 @@ function field(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function threadOf(req: Request): Types.ObjectId | undefined {
-  const id = field(req, 'thread');
-  return id && Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : undefined;
+function threadOf(req: Request) {
+  return parseObjectId(field(req, 'thread') ?? '');
 }

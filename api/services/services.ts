@@ -1,27 +1,29 @@
 import type { Models } from '../models/models.js';
-import type { Akismet } from './akismet.js';
-import { AuthorService } from './authors.js';
-import { CommentChanges } from './comment-changes.js';
-import { CommentScreen } from './comment-screen.js';
-import { CommentWriter } from './comment-writes.js';
-import { CounterRepair } from './counter-repair.js';
-import { EditTokens } from './edit-tokens.js';
-import { FormTokens } from './form-tokens.js';
-import { PageService } from './pages.js';
-import { PublicThreads } from './public-threads.js';
-import { ThreadCache } from './thread-cache.js';
-import { createSigner } from './secrets.js';
-import { SessionService } from './sessions.js';
-import { InboxService } from './inbox.js';
-import { Digests } from './digests.js';
-import { MailLinks } from './mail-links.js';
-import { Notifications } from './notifications.js';
-import { DEFAULT_RETRY_POLICY, Outbox, type RetryPolicy } from './outbox.js';
-import { Subscriptions } from './subscriptions.js';
-import { StatsService } from './stats.js';
-import { SiteData } from './site-data.js';
-import { SiteService } from './sites.js';
-import { ThreadReader } from './thread-reads.js';
+import type { Akismet } from './comments/akismet.js';
+import { AwaitingReplyKeeper } from './comments/awaiting-reply-keeper.js';
+import { CommentChanges } from './comments/comment-changes.js';
+import { CommentScreen } from './comments/comment-screen.js';
+import { CommentWriter } from './comments/comment-writer.js';
+import { EditTokens } from './comments/edit-tokens.js';
+import { FormTokens } from './comments/form-tokens.js';
+import { Counters } from './core/counters.js';
+import { createSigner } from './core/secrets.js';
+import { CounterRepair } from './data/counter-repair.js';
+import { SiteData } from './data/site-data.js';
+import { Digests } from './inbox/digests.js';
+import { Inbox } from './inbox/inbox.js';
+import { Stats } from './inbox/stats.js';
+import { MailLinks } from './mail/mail-links.js';
+import { Notifications } from './mail/notifications.js';
+import { DEFAULT_RETRY_POLICY, Outbox, type RetryPolicy } from './mail/outbox.js';
+import { Subscriptions } from './mail/subscriptions.js';
+import { Authors } from './sites/authors.js';
+import { Pages } from './sites/pages.js';
+import { Sessions } from './sites/sessions.js';
+import { Sites } from './sites/sites.js';
+import { PublicThreads } from './threads/public-threads.js';
+import { ThreadCache } from './threads/thread-cache.js';
+import { ThreadReader } from './threads/thread-reader.js';
 
 /** How long a thread read may be served from this instance's memory before it is rebuilt. */
 const THREAD_FRESH_MS = 1_000;
@@ -33,39 +35,43 @@ export interface ServiceOptions {
   retryPolicy?: RetryPolicy;
 }
 
-/** Every service, built once per process from the models and the signing secret. */
+/**
+ * Every service, built once per process from the models and the signing secret. Each key is
+ * its class's name in camel case, and its file's name in kebab case.
+ */
 export function createServices(models: Models, secret: string, options: ServiceOptions) {
   const signer = createSigner(secret);
   const cache = new ThreadCache(THREAD_FRESH_MS);
   const siteChanged = (siteId: string) => cache.invalidateSite(siteId);
-  const sites = new SiteService(models, siteChanged);
-  const pages = new PageService(models);
+  const keeper = new AwaitingReplyKeeper(models);
+  const sites = new Sites(models, siteChanged);
+  const pages = new Pages(models);
   const editTokens = new EditTokens(signer);
-  const threads = new ThreadReader(models);
+  const threadReader = new ThreadReader(models);
   const outbox = new Outbox(models, new URL(options.publicUrl).hostname, options.retryPolicy ?? DEFAULT_RETRY_POLICY);
   const subscriptions = new Subscriptions(models, signer);
   const mailLinks = new MailLinks(options.publicUrl);
   const notifications = new Notifications(models, outbox, subscriptions, mailLinks);
-  const inbox = new InboxService(models);
+  const inbox = new Inbox(models);
+  const screen = new CommentScreen(models, options.akismet);
   return {
     sites,
     pages,
-    authors: new AuthorService(models, siteChanged),
-    writer: new CommentWriter(models, sites, pages, editTokens, signer, new CommentScreen(models, options.akismet), notifications, siteChanged),
-    changes: new CommentChanges(models, editTokens, notifications, siteChanged),
-    threads,
-    publicThreads: new PublicThreads(sites, threads, cache),
+    authors: new Authors(models, siteChanged),
+    sessions: new Sessions(models),
+    commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, notifications, siteChanged),
+    commentChanges: new CommentChanges(models, keeper, editTokens, notifications, siteChanged),
     formTokens: new FormTokens(signer),
-    sessions: new SessionService(models),
-    /** A keyed hash for naming clients in shared counters without storing their address or email. */
-    keyHash: (value: string) => signer.sign('counter-key', value),
+    threadReader,
+    publicThreads: new PublicThreads(sites, threadReader, cache),
+    counters: new Counters(models, signer),
     inbox,
+    stats: new Stats(models),
+    digests: new Digests(models, outbox, inbox, mailLinks),
     outbox,
     subscriptions,
-    digests: new Digests(models, outbox, inbox, mailLinks),
-    siteData: new SiteData(models, siteChanged),
-    repair: new CounterRepair(models, siteChanged),
-    stats: new StatsService(models),
+    siteData: new SiteData(models, keeper, siteChanged),
+    counterRepair: new CounterRepair(models, keeper, siteChanged),
   };
 }
 

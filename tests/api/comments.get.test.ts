@@ -27,7 +27,7 @@ describe('GET /api/comments', () => {
       const first = await readerComment(ctx, site, { name: 'Ann', email: 'ann@example.com', website: 'https://ann.example', body: 'Why *this*?' });
       const reply = await authorComment(ctx, site, { parentId: first.id, body: 'Because.' });
       const held = await readerComment(ctx, site, { body: 'to be hidden' });
-      await ctx.services.changes.setStatus(held.id, 'spam', ctx.clock.now());
+      await ctx.services.commentChanges.setStatus(held.id, 'spam', ctx.clock.now());
 
       const res = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/post/' });
       expect(res.status).toBe(200);

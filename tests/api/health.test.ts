@@ -40,7 +40,6 @@ describe('the API while the database is unreachable', () => {
     const services = createServices(models, 'outage-secret-outage-secret-outage', { publicUrl: 'http://127.0.0.1:9' });
     const app = createApp({
       services,
-      models,
       clock: new FixedClock(),
       logger: pino({ level: 'silent' }),
       trustProxy: false,

@@ -17,7 +17,7 @@ describe('GET /api/stats', () => {
     const slow = await readerComment(ctx, site, { pageKey: '/a/', body: 'Two' });
     const waiting = await readerComment(ctx, site, { pageKey: '/b/', body: 'Three?' });
     const thanks = await readerComment(ctx, site, { pageKey: '/b/', body: 'Four' });
-    await ctx.services.changes.setNoReplyNeeded(thanks.id, true);
+    await ctx.services.commentChanges.setNoReplyNeeded(thanks.id, true);
     ctx.clock.advance(2 * HOUR - 4000);
     await authorComment(ctx, site, { pageKey: '/a/', parentId: quick.id });
     ctx.clock.advance(8 * HOUR - 1000);

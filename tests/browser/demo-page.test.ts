@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDemoSite } from '../../api/services/demo-site.js';
+import { ensureDemoSite } from '../../api/demo/demo-site.js';
 import { useTestContext } from '../support/test-context.js';
 import { clockToNow, collectErrors, expectAccessible, listen, useBrowser } from '../support/browser.js';
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SITE_ID } from '../../api/services/demo-site.js';
+import { DEMO_SITE_ID } from '../../api/demo/demo-site.js';
 import { readerComment } from '../support/factories.js';
 import { useTestContext } from '../support/test-context.js';
 import { collectErrors, expectAccessible, focused, shadowText, useBrowser, useInboxServer } from '../support/browser.js';

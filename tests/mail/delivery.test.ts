@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fileTransport, smtpTransport, type MailTransport } from '../../api/mail/mail-transport.js';
-import { MailWorker } from '../../api/mail/mail-worker.js';
-import { DEFAULT_RETRY_POLICY, Outbox, type MailRequest } from '../../api/services/outbox.js';
+import { fileTransport, smtpTransport, type MailTransport } from '../../api/delivery/mail-transport.js';
+import { MailWorker } from '../../api/delivery/mail-worker.js';
+import { DEFAULT_RETRY_POLICY, Outbox, type MailRequest } from '../../api/services/mail/outbox.js';
 import { startSilentServer, TestSmtpServer } from '../support/smtp.js';
 import { useTestContext } from '../support/test-context.js';
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Akismet } from '../../api/services/akismet.js';
+import { Akismet } from '../../api/services/comments/akismet.js';
 import { createServices } from '../../api/services/services.js';
 import { useTestContext } from '../support/test-context.js';
 import { makeSite } from '../support/factories.js';
@@ -46,7 +46,7 @@ describe('Akismet, when AKISMET_KEY is set', () => {
     });
     const post = async (name: string, body: string) =>
       (
-        await services.writer.postReaderComment(
+        await services.commentWriter.postReaderComment(
           { siteId: site.siteId, pageKey: '/a/', name, body, client: { ip: '203.0.113.7', userAgent: 'Test/1.0' } },
           undefined,
           ctx.clock.now(),

@@ -26,9 +26,9 @@ async function randomWrite(context: TestContext, site: Site, ids: string[], next
     ids.push((await authorComment(context, site, { parentId: pick() })).id);
   } else if (roll < 0.8) {
     const statuses = ['published', 'deleted', 'spam', 'pending'] as const;
-    await context.services.changes.setStatus(pick()!, statuses[Math.floor(next() * statuses.length)]!, context.clock.now());
+    await context.services.commentChanges.setStatus(pick()!, statuses[Math.floor(next() * statuses.length)]!, context.clock.now());
   } else {
-    await context.services.changes.setNoReplyNeeded(pick()!, next() < 0.5);
+    await context.services.commentChanges.setNoReplyNeeded(pick()!, next() < 0.5);
   }
 }
 

@@ -31,7 +31,7 @@ describe('the awaiting-reply rule', () => {
       const { id } = await readerComment(ctx, site);
       expect(await awaiting(id)).toBe(false);
       expect(await pageCounts(site.siteId)).toEqual({ commentCount: 0, awaitingReply: 0 });
-      await ctx.services.changes.setStatus(id, 'published', ctx.clock.now());
+      await ctx.services.commentChanges.setStatus(id, 'published', ctx.clock.now());
       expect(await awaiting(id)).toBe(true);
       expect(await pageCounts(site.siteId)).toEqual({ commentCount: 1, awaitingReply: 1 });
     });
@@ -70,11 +70,11 @@ describe('the awaiting-reply rule', () => {
       const root = await readerComment(ctx, site);
       const child = await readerComment(ctx, site, { parentId: root.id });
       const reply = await authorComment(ctx, site, { parentId: child.id });
-      await ctx.services.changes.setStatus(reply.id, status, ctx.clock.now());
+      await ctx.services.commentChanges.setStatus(reply.id, status, ctx.clock.now());
       expect([await awaiting(root.id), await awaiting(child.id)]).toEqual([true, true]);
       expect(await pageCounts(site.siteId)).toEqual({ commentCount: 2, awaitingReply: 2 });
 
-      await ctx.services.changes.setStatus(reply.id, 'published', ctx.clock.now());
+      await ctx.services.commentChanges.setStatus(reply.id, 'published', ctx.clock.now());
       expect([await awaiting(root.id), await awaiting(child.id)]).toEqual([false, false]);
       expect(await differencesFromRecount(ctx, site.siteId, '/post/')).toEqual([]);
     });
@@ -86,7 +86,7 @@ describe('the awaiting-reply rule', () => {
       const root = await readerComment(ctx, site);
       const first = await authorComment(ctx, site, { parentId: root.id });
       await authorComment(ctx, site, { parentId: root.id });
-      await ctx.services.changes.setStatus(first.id, 'deleted', ctx.clock.now());
+      await ctx.services.commentChanges.setStatus(first.id, 'deleted', ctx.clock.now());
       expect(await awaiting(root.id)).toBe(false);
       expect(await differencesFromRecount(ctx, site.siteId, '/post/')).toEqual([]);
     });
@@ -96,10 +96,10 @@ describe('the awaiting-reply rule', () => {
     it('stops it waiting, and undoing that makes it wait again', async () => {
       const site = await makeSite(ctx);
       const { id } = await readerComment(ctx, site);
-      await ctx.services.changes.setNoReplyNeeded(id, true);
+      await ctx.services.commentChanges.setNoReplyNeeded(id, true);
       expect(await awaiting(id)).toBe(false);
       expect(await pageCounts(site.siteId)).toEqual({ commentCount: 1, awaitingReply: 0 });
-      await ctx.services.changes.setNoReplyNeeded(id, false);
+      await ctx.services.commentChanges.setNoReplyNeeded(id, false);
       expect(await awaiting(id)).toBe(true);
       expect(await pageCounts(site.siteId)).toEqual({ commentCount: 1, awaitingReply: 1 });
     });
@@ -110,7 +110,7 @@ describe('the awaiting-reply rule', () => {
       const site = await makeSite(ctx);
       const root = await readerComment(ctx, site);
       const reply = await authorComment(ctx, site, { parentId: root.id });
-      await Promise.all([ctx.services.changes.setStatus(reply.id, 'deleted', ctx.clock.now()), ctx.services.changes.setStatus(reply.id, 'deleted', ctx.clock.now())]);
+      await Promise.all([ctx.services.commentChanges.setStatus(reply.id, 'deleted', ctx.clock.now()), ctx.services.commentChanges.setStatus(reply.id, 'deleted', ctx.clock.now())]);
       expect(await pageCounts(site.siteId)).toEqual({ commentCount: 1, awaitingReply: 1 });
       expect(await differencesFromRecount(ctx, site.siteId, '/post/')).toEqual([]);
     });

@@ -13,7 +13,7 @@ describe('recounting a site after a crash', () => {
     await authorComment(ctx, site, { parentId: first.id });
     const second = await readerComment(ctx, site, { body: 'Second question?' });
     const reply = await readerComment(ctx, site, { parentId: second.id, body: 'Me too.' });
-    expect(await ctx.services.repair.check(site.siteId, { fix: false })).toEqual({ siteId: site.siteId, comments: 0, pages: 0, fixed: false });
+    expect(await ctx.services.counterRepair.check(site.siteId, { fix: false })).toEqual({ siteId: site.siteId, comments: 0, pages: 0, fixed: false });
 
     // A process killed right after storing an author's answer to the reply: stored, never propagated.
     const parent = (await ctx.models.Comment.findById(reply.id).lean())!;
@@ -35,14 +35,14 @@ describe('recounting a site after a crash', () => {
     await ctx.models.Page.updateOne({ siteId: site.siteId, key: '/post/' }, { $inc: { commentCount: -1 } });
     expect(await differencesFromRecount(ctx, site.siteId, '/post/')).not.toEqual([]);
 
-    const found = await ctx.services.repair.check(site.siteId, { fix: false });
+    const found = await ctx.services.counterRepair.check(site.siteId, { fix: false });
     // The two comments above the lost answer still wait; the page is off.
     expect(found).toEqual({ siteId: site.siteId, comments: 2, pages: 1, fixed: false });
     expect(await differencesFromRecount(ctx, site.siteId, '/post/')).not.toEqual([]);
 
-    expect(await ctx.services.repair.check(site.siteId, { fix: true })).toEqual({ siteId: site.siteId, comments: 2, pages: 1, fixed: true });
+    expect(await ctx.services.counterRepair.check(site.siteId, { fix: true })).toEqual({ siteId: site.siteId, comments: 2, pages: 1, fixed: true });
     expect(await differencesFromRecount(ctx, site.siteId, '/post/')).toEqual([]);
     expect((await ctx.models.Comment.findById(second.id).lean())!.awaitingReply).toBe(false);
-    expect(await ctx.services.repair.check(site.siteId, { fix: false })).toMatchObject({ comments: 0, pages: 0 });
+    expect(await ctx.services.counterRepair.check(site.siteId, { fix: false })).toMatchObject({ comments: 0, pages: 0 });
   });
 });

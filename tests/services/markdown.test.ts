@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../api/services/markdown.js';
-import { cleanName } from '../../api/services/text.js';
+import { renderMarkdown } from '../../api/services/comments/markdown.js';
+import { cleanName } from '../../api/services/core/text.js';
 
 describe('renderMarkdown', () => {
   describe('for ordinary comment Markdown', () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type express from 'express';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { ensureDemoSite } from '../../api/services/demo-site.js';
+import { ensureDemoSite } from '../../api/demo/demo-site.js';
 import { appFor, type TestContext } from './test-context.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import crypto from 'node:crypto';
 import type { TestContext } from './test-context.js';
-import type { ReaderCommentInput } from '../../api/services/comment-writes.js';
+import type { ReaderCommentInput } from '../../api/services/comments/comment-writer.js';
 
 let sequence = 0;
 const unique = (prefix: string) => `${prefix}-${++sequence}-${crypto.randomBytes(3).toString('hex')}`;
@@ -32,7 +32,7 @@ export async function readerComment(
   site: { siteId: string },
   fields: Partial<ReaderCommentInput> & { pageKey?: string } = {},
 ) {
-  const posted = await ctx.services.writer.postReaderComment(
+  const posted = await ctx.services.commentWriter.postReaderComment(
     // Each text its own: the same text twice on a site is held as a duplicate.
     { siteId: site.siteId, pageKey: '/post/', name: 'Ann', body: `Nice post, part ${++sequence}.`, ...fields },
     undefined,
@@ -48,7 +48,7 @@ export async function authorComment(
   site: { siteId: string; author: { _id: import('mongoose').Types.ObjectId } },
   fields: { parentId?: string; pageKey?: string; body?: string } = {},
 ) {
-  const comment = await ctx.services.writer.postAuthorComment(
+  const comment = await ctx.services.commentWriter.postAuthorComment(
     { siteId: site.siteId, authorId: site.author._id, pageKey: fields.pageKey ?? '/post/', parentId: fields.parentId, body: fields.body ?? 'Thanks!' },
     ctx.clock.now(),
   );

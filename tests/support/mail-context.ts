@@ -1,8 +1,8 @@
 import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
-import { smtpTransport } from '../../api/mail/mail-transport.js';
-import { MailWorker } from '../../api/mail/mail-worker.js';
+import { smtpTransport } from '../../api/delivery/mail-transport.js';
+import { MailWorker } from '../../api/delivery/mail-worker.js';
 import { TestSmtpServer, type ReceivedMail } from './smtp.js';
 import { BLOG_ORIGIN } from './factories.js';
 import type { TestContext } from './test-context.js';

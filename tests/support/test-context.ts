@@ -66,7 +66,6 @@ export const UNREACHABLE_LIMITS: RateLimits = {
 export function appFor(context: TestContext, publicUrl: string, limits = UNREACHABLE_LIMITS, trustProxy: boolean | string = false): express.Express {
   return createApp({
     services: context.services,
-    models: context.models,
     clock: context.clock,
     logger: pino({ level: 'silent' }),
     trustProxy,

@@ -1,0 +1,138 @@
+import type { Types } from 'mongoose';
+import type { Models } from '../../models/models.js';
+import { COMMENT_STATUSES, type CommentStatus } from '../../../contract/enums.js';
+import type { CommentRecord } from '../../models/comment.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import type { CommentChange } from '../../../contract/author-api.js';
+import { accountOn, type SignedInAuthor } from '../sites/sessions.js';
+import type { AwaitingReplyKeeper } from './awaiting-reply-keeper.js';
+import { prepareContent } from './comment-content.js';
+import { toModeratedComment, toOwnComment } from './comment-view.js';
+import type { EditTokens } from './edit-tokens.js';
+import { parseObjectId } from '../core/ids.js';
+import type { Notifications } from '../mail/notifications.js';
+import { asksQuestion, mentionsAnyOf, priorityOf } from './reader-signals.js';
+
+/** Changing comments after they exist: readers within their edit window, authors as moderators. */
+export class CommentChanges {
+  constructor(
+    private readonly models: Models,
+    private readonly keeper: AwaitingReplyKeeper,
+    private readonly editTokens: EditTokens,
+    private readonly notifications: Notifications,
+    private readonly siteChanged: (siteId: string) => void,
+  ) {}
+
+  /** A reader edits their own comment's body with the token they were given. */
+  async editByReader(commentId: string, token: string, body: string, now: Date) {
+    const comment = await this.readerEditable(commentId, token, now);
+    const content = prepareContent(comment.name, body);
+    // What the text says may change its place in the inbox; who wrote it and where may not.
+    const authors = await this.models.Author.find({ siteId: comment.siteId }, { name: 1 }).lean();
+    const signals = comment.signals && {
+      ...comment.signals,
+      question: asksQuestion(content.body),
+      mentionsAuthor: mentionsAnyOf(content.body, authors.map((a) => a.name)),
+    };
+    const updated = await this.models.Comment.findOneAndUpdate(
+      { _id: comment._id, status: { $in: ['published', 'pending'] } },
+      { $set: { body: content.body, html: content.html, editedAt: now, ...(signals && { signals, priority: priorityOf(signals) }) } },
+      { returnDocument: 'after', lean: true },
+    );
+    if (!updated) throw new NotFoundError('Comment');
+    this.siteChanged(updated.siteId);
+    return toOwnComment(updated);
+  }
+
+  /** A reader deletes their own comment; its text, email and website are wiped at once. */
+  async deleteByReader(commentId: string, token: string, now: Date): Promise<void> {
+    const comment = await this.readerEditable(commentId, token, now);
+    const wiped = { body: '', html: '', email: null, website: null, notifyReplies: false, editedAt: now };
+    await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
+    this.siteChanged(comment.siteId);
+  }
+
+  /**
+   * The signed-in author changes a comment of one of their sites: its status, whether it needs
+   * a reply, or (their own) its text. Another site's comment is not found.
+   */
+  async moderate(author: SignedInAuthor, commentId: string, change: CommentChange, now: Date) {
+    const comment = await this.find(commentId);
+    const account = accountOn(author, comment.siteId);
+    if (!account) throw new NotFoundError('Comment');
+    if ('status' in change) return this.applyStatus(comment, change.status, now);
+    if ('awaitingReply' in change) return this.applyNoReplyNeeded(comment, !change.awaitingReply);
+    return this.applyAuthorEdit(comment, account.authorId, change.body, now);
+  }
+
+  /** An author moves a comment of their site between published, pending, spam and deleted. */
+  async setStatus(commentId: string, status: CommentStatus, now: Date) {
+    return this.applyStatus(await this.find(commentId), status, now);
+  }
+
+  /** An author marks a reader's comment as needing no reply, or undoes that. */
+  async setNoReplyNeeded(commentId: string, noReplyNeeded: boolean) {
+    return this.applyNoReplyNeeded(await this.find(commentId), noReplyNeeded);
+  }
+
+  /** An author rewrites the body of one of their own comments. */
+  async editByAuthor(commentId: string, authorId: Types.ObjectId, body: string, now: Date) {
+    return this.applyAuthorEdit(await this.find(commentId), authorId, body, now);
+  }
+
+  private async applyStatus(comment: CommentRecord, status: CommentStatus, now: Date) {
+    if (comment.status === 'deleted' && status !== 'deleted' && !comment.isAuthor && comment.body === '') {
+      throw new ConflictError('deleted_by_reader', 'Its reader deleted this comment; its text is gone.');
+    }
+    const others = COMMENT_STATUSES.filter((s) => s !== status);
+    await this.keeper.changeStatus(comment._id, others, status);
+    this.siteChanged(comment.siteId);
+    if (status === 'published' && comment.status !== 'published') {
+      await this.notifications.commentPublished({ ...comment, status }, now, { approvedByAuthor: true });
+    }
+    return this.current(comment._id);
+  }
+
+  private async applyNoReplyNeeded(comment: CommentRecord, noReplyNeeded: boolean) {
+    await this.keeper.setNoReplyNeeded(comment._id, noReplyNeeded);
+    this.siteChanged(comment.siteId);
+    return this.current(comment._id);
+  }
+
+  private async applyAuthorEdit(comment: CommentRecord, authorId: Types.ObjectId, body: string, now: Date) {
+    if (!comment.authorId?.equals(authorId)) {
+      throw new ForbiddenError('not_your_comment', 'Authors can edit only their own comments.');
+    }
+    const content = prepareContent(comment.name, body);
+    await this.models.Comment.updateOne({ _id: comment._id }, { $set: { body: content.body, html: content.html, editedAt: now } });
+    this.siteChanged(comment.siteId);
+    return this.current(comment._id);
+  }
+
+  private async readerEditable(commentId: string, token: string, now: Date) {
+    const comment = await this.find(commentId);
+    if (comment.isAuthor || !this.editTokens.matches(comment, token)) {
+      throw new ForbiddenError('bad_edit_token', 'This edit token does not belong to this comment.');
+    }
+    if (comment.status === 'deleted') throw new NotFoundError('Comment');
+    const site = await this.models.Site.findById(comment.siteId, { settings: 1 }).lean();
+    const windowMs = (site?.settings.editWindowMinutes ?? 0) * 60_000;
+    if (now.getTime() > comment.createdAt.getTime() + windowMs) {
+      throw new ForbiddenError('edit_window_closed', 'The time to edit or delete this comment has passed.');
+    }
+    return comment;
+  }
+
+  private async find(commentId: string) {
+    const id = parseObjectId(commentId);
+    const comment = id ? await this.models.Comment.findById(id).lean() : null;
+    if (!comment) throw new NotFoundError('Comment');
+    return comment;
+  }
+
+  private async current(id: Types.ObjectId) {
+    const comment = await this.models.Comment.findById(id).lean();
+    if (!comment) throw new NotFoundError('Comment');
+    return toModeratedComment(comment);
+  }
+}

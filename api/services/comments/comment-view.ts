@@ -1,0 +1,69 @@
+import type { ModeratedComment } from '../../../contract/author-api.js';
+import type { OwnComment, PublicComment, PublicPage } from '../../../contract/public-api.js';
+import type { CommentRecord } from '../../models/comment.js';
+import type { PageRecord } from '../../models/page.js';
+
+type ViewableComment = Pick<
+  CommentRecord,
+  '_id' | 'parentId' | 'name' | 'website' | 'isAuthor' | 'html' | 'createdAt' | 'editedAt' | 'awaitingReply'
+>;
+
+/** A comment as anyone may see it: never the email, the client id or moderation internals. */
+export function toPublicComment(comment: ViewableComment): PublicComment {
+  return {
+    id: comment._id.toHexString(),
+    parentId: comment.parentId ? comment.parentId.toHexString() : null,
+    author: { name: comment.name, website: comment.website ?? null, isAuthor: comment.isAuthor },
+    html: comment.html,
+    createdAt: comment.createdAt.toISOString(),
+    editedAt: comment.editedAt ? comment.editedAt.toISOString() : null,
+    awaitingReply: comment.awaitingReply,
+  };
+}
+
+/** A comment as the browser that wrote it sees it: its status and its source, for editing. */
+export function toOwnComment(comment: ViewableComment & Pick<CommentRecord, 'status' | 'body'>): OwnComment {
+  return { ...toPublicComment(comment), status: comment.status, body: comment.body };
+}
+
+/** A comment as its site's authors see it in the inbox. */
+export function toModeratedComment(comment: ViewableComment & Pick<CommentRecord, 'status' | 'body' | 'noReplyNeeded'>): ModeratedComment {
+  return { ...toOwnComment(comment), noReplyNeeded: comment.noReplyNeeded };
+}
+
+/** A removed comment's place in the tree, with nothing of what it said or who said it. */
+export function toPlaceholder(comment: Pick<CommentRecord, '_id' | 'parentId' | 'createdAt'>): PublicComment {
+  return {
+    id: comment._id.toHexString(),
+    parentId: comment.parentId ? comment.parentId.toHexString() : null,
+    author: { name: '', website: null, isAuthor: false },
+    html: '',
+    createdAt: comment.createdAt.toISOString(),
+    editedAt: null,
+    awaitingReply: false,
+    removed: true,
+  };
+}
+
+/** The fields of a comment a public view reads, for query projections. */
+export const PUBLIC_COMMENT_FIELDS = {
+  parentId: 1,
+  name: 1,
+  website: 1,
+  isAuthor: 1,
+  html: 1,
+  createdAt: 1,
+  editedAt: 1,
+  awaitingReply: 1,
+} as const;
+
+export function toPublicPage(key: string, page: Partial<PageRecord> | null): PublicPage {
+  return {
+    key,
+    title: page?.title ?? '',
+    url: page?.url ?? '',
+    commentCount: page?.commentCount ?? 0,
+    awaitingReply: page?.awaitingReply ?? 0,
+    locked: page?.locked ?? false,
+  };
+}

@@ -1,0 +1,110 @@
+import type { Figures, StatsResponse } from '../../../contract/author-api.js';
+import type { Models } from '../../models/models.js';
+import { NotFoundError } from '../../errors.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A reader comment of the period with when (if ever) an author first replied beneath it. */
+interface Received {
+  pageId: string;
+  createdAt: Date;
+  firstReplyAt: Date | null;
+}
+
+/** How responsive the authors of a site have been: the inbox's header and tables. */
+export class Stats {
+  constructor(private readonly models: Models) {}
+
+  async forSite(siteId: string, days: number, now: Date): Promise<StatsResponse> {
+    const site = await this.models.Site.findById(siteId).lean();
+    if (!site) throw new NotFoundError(`Site "${siteId}"`);
+    const since = new Date(now.getTime() - days * DAY);
+    const [received, waiting, pages] = await Promise.all([
+      this.received(siteId, since, now),
+      this.models.Comment.find({ siteId, awaitingReply: true }, { waitingSince: 1, pageId: 1 }).sort({ waitingSince: 1, _id: 1 }).lean(),
+      this.models.Page.find({ siteId }, { key: 1, title: 1, url: 1, awaitingReply: 1 }).lean(),
+    ]);
+    const goalMs = site.settings.replyGoalHours * HOUR;
+    const oldest = waiting[0];
+    const pageById = new Map(pages.map((p) => [p._id.toHexString(), p]));
+    const perPage = [...groupBy(received, (r) => r.pageId)].map(([pageId, rows]) => {
+      const page = pageById.get(pageId);
+      return { page: { key: page?.key ?? '', title: page?.title ?? '', url: page?.url ?? '' }, ...figures(rows), waitingNow: page?.awaitingReply ?? 0 };
+    });
+    const perWeek = [...groupBy(received, (r) => weekStart(r.createdAt).toISOString())]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([weekOf, rows]) => ({ weekOf: weekOf.slice(0, 10), ...figures(rows) }));
+    return {
+      site: siteId,
+      days,
+      from: since.toISOString(),
+      to: now.toISOString(),
+      ...figures(received),
+      waitingNow: waiting.length,
+      oldestWaitingSince: oldest?.waitingSince?.toISOString() ?? null,
+      overdue: waiting.filter((c) => c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs).length,
+      replyGoalHours: site.settings.replyGoalHours,
+      perPage: perPage.sort((a, b) => b.received - a.received || a.page.key.localeCompare(b.page.key)),
+      perWeek,
+    };
+  }
+
+  /** Reader comments published in the period, each with its first author reply beneath it. */
+  private async received(siteId: string, since: Date, now: Date): Promise<Received[]> {
+    const rows = await this.models.Comment.aggregate<{ pageId: { toHexString(): string }; createdAt: Date; firstReplyAt: Date | null }>([
+      { $match: { siteId, isAuthor: false, status: 'published', createdAt: { $gte: since, $lte: now } } },
+      {
+        $lookup: {
+          from: this.models.Comment.collection.name,
+          // Everything beneath the comment, through the index on ancestors.
+          localField: '_id',
+          foreignField: 'ancestors',
+          pipeline: [
+            { $match: { isAuthor: true, status: 'published' } },
+            { $group: { _id: null, first: { $min: '$createdAt' } } },
+          ],
+          as: 'replies',
+        },
+      },
+      { $project: { pageId: 1, createdAt: 1, firstReplyAt: { $ifNull: [{ $first: '$replies.first' }, null] } } },
+    ]);
+    return rows.map((r) => ({ pageId: r.pageId.toHexString(), createdAt: r.createdAt, firstReplyAt: r.firstReplyAt }));
+  }
+}
+
+function figures(rows: Received[]): Figures {
+  const hours = rows
+    .flatMap((r) => (r.firstReplyAt ? [(r.firstReplyAt.getTime() - r.createdAt.getTime()) / HOUR] : []))
+    .sort((a, b) => a - b);
+  return {
+    received: rows.length,
+    answered: hours.length,
+    replyRate: rows.length > 0 ? hours.length / rows.length : null,
+    medianHoursToFirstReply: percentile(hours, 0.5),
+    p90HoursToFirstReply: percentile(hours, 0.9),
+  };
+}
+
+/** The nearest-rank percentile of sorted values, rounded to a tenth of an hour. */
+function percentile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const value = sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+  return Math.round(value * 10) / 10;
+}
+
+/** Monday 00:00 UTC of the week a moment falls in. */
+function weekStart(at: Date): Date {
+  const day = (at.getUTCDay() + 6) % 7;
+  const midnight = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  return new Date(midnight - day * DAY);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
+}

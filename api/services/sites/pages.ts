@@ -1,0 +1,53 @@
+import type { Models } from '../../models/models.js';
+import type { Types } from 'mongoose';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import { isDuplicateKey } from '../core/duplicate-key.js';
+
+export interface PageIdentity {
+  siteId: string;
+  key: string;
+  title?: string;
+  url?: string;
+}
+
+/** Pages come into being with their first comment. */
+export class Pages {
+  constructor(private readonly models: Models) {}
+
+  async find(siteId: string, key: string) {
+    return this.models.Page.findOne({ siteId, key }).lean();
+  }
+
+  /** An existing page by id, for a new comment on it; refuses a locked page. */
+  async openById(pageId: Types.ObjectId) {
+    const record = await this.models.Page.findById(pageId).lean();
+    if (!record) throw new NotFoundError('Page');
+    if (record.locked) throw new ConflictError('page_locked', 'This page is closed for new comments.');
+    return record;
+  }
+
+  /** The page, created if new; fills in a title or URL it did not have yet. Refuses a locked page. */
+  async open(page: PageIdentity, now: Date) {
+    const filter = { siteId: page.siteId, key: page.key };
+    const update = {
+      $setOnInsert: { ...filter, commentCount: 0, awaitingReply: 0, locked: false, createdAt: now },
+    };
+    let record;
+    try {
+      record = await this.models.Page.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after', lean: true });
+    } catch (error) {
+      // Two first comments at once: both upsert, the unique index lets one insert; the other reads it.
+      if (!isDuplicateKey(error)) throw error;
+      record = await this.models.Page.findOne(filter).lean();
+    }
+    if (!record) throw new Error(`page ${page.key} vanished while being opened`);
+    if (record.locked) throw new ConflictError('page_locked', 'This page is closed for new comments.');
+    const missing: Record<string, string> = {};
+    if (page.title && !record.title) missing.title = page.title;
+    if (page.url && !record.url) missing.url = page.url;
+    if (Object.keys(missing).length > 0) {
+      await this.models.Page.updateOne({ _id: record._id }, { $set: missing });
+    }
+    return { ...record, ...missing };
+  }
+}

@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import type { Types } from 'mongoose';
+import type { Models } from '../../models/models.js';
+import { verifyPassword } from './passwords.js';
+
+/** A session ends after this long without use… */
+export const SESSION_IDLE_MS = 7 * 24 * 3_600_000;
+/** …and this long after sign-in, however active. */
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 3_600_000;
+/** Use is recorded at most this often, so reads do not turn into a write each. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SignedInAuthor {
+  email: string;
+  /** One author account per site this person writes (and signed in to). */
+  accounts: { authorId: Types.ObjectId; siteId: string }[];
+}
+
+/** The signed-in person's account on a site, if they write it. */
+export function accountOn(author: SignedInAuthor, siteId: string) {
+  return author.accounts.find((account) => account.siteId === siteId);
+}
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('base64url');
+
+/** Signing authors in and out, and recognizing them from their session cookie's token. */
+export class Sessions {
+  constructor(private readonly models: Models) {}
+
+  /**
+   * Checks the password against every account with this email (one per site); answers a new
+   * session's token, or undefined when none matched.
+   */
+  async signIn(email: string, password: string, now: Date): Promise<string | undefined> {
+    const accounts = await this.models.Author.find({ email: email.trim().toLowerCase() }).lean();
+    const matched = [];
+    for (const account of accounts) {
+      if (await verifyPassword(password, account.passwordHash)) matched.push(account);
+    }
+    if (matched.length === 0) return undefined;
+    const token = crypto.randomBytes(32).toString('base64url');
+    await this.models.Session.create({
+      _id: hashToken(token),
+      email: matched[0]!.email,
+      authorIds: matched.map((a) => a._id),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    });
+    return token;
+  }
+
+  /** The author a token belongs to, if its session is still alive. */
+  async recognize(token: string, now: Date): Promise<SignedInAuthor | undefined> {
+    const session = await this.models.Session.findById(hashToken(token)).lean();
+    if (!session || session.expiresAt <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now.getTime()) return undefined;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await this.models.Session.updateOne({ _id: session._id }, { $set: { lastSeenAt: now } });
+    }
+    const accounts = await this.models.Author.find({ _id: { $in: session.authorIds } }, { siteId: 1 }).lean();
+    // An account removed since sign-in no longer counts.
+    if (accounts.length === 0) return undefined;
+    return { email: session.email, accounts: accounts.map((a) => ({ authorId: a._id, siteId: a.siteId })) };
+  }
+
+  async signOut(token: string): Promise<void> {
+    await this.models.Session.deleteOne({ _id: hashToken(token) });
+  }
+
+  /** Ends every session of an account: after a password reset. */
+  async revokeAll(authorId: Types.ObjectId): Promise<void> {
+    await this.models.Session.deleteMany({ authorIds: authorId });
+  }
+}

@@ -1,0 +1,89 @@
+import type { Types } from 'mongoose';
+import type { Models } from '../../models/models.js';
+import { invalidField } from '../../errors.js';
+import type { PageCounts, PublicComment, PublicPage } from '../../../contract/public-api.js';
+import { PUBLIC_COMMENT_FIELDS, toPlaceholder, toPublicComment, toPublicPage } from '../comments/comment-view.js';
+import { parseObjectId } from '../core/ids.js';
+
+export interface ThreadSlice {
+  page: PublicPage;
+  comments: PublicComment[];
+  /** Pass back as `cursor` for the next comments; null on the last slice. */
+  nextCursor: string | null;
+}
+
+/** Reading threads and counts, as the public widget does. */
+export class ThreadReader {
+  constructor(private readonly models: Models) {}
+
+  /** A page's published comments, oldest first, `limit` at a time. An unknown page is an empty thread. */
+  async slice(siteId: string, pageKey: string, options: { cursor?: string; limit: number }): Promise<ThreadSlice> {
+    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+    const page = await this.models.Page.findOne({ siteId, key: pageKey }).lean();
+    if (!page) return { page: toPublicPage(pageKey, null), comments: [], nextCursor: null };
+    const filter: Record<string, unknown> = { pageId: page._id, status: 'published' };
+    if (after) {
+      filter.$or = [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after.id } }];
+    }
+    const found = await this.models.Comment.find(filter, PUBLIC_COMMENT_FIELDS)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(options.limit + 1)
+      .lean();
+    const comments = found.slice(0, options.limit);
+    const last = comments.at(-1);
+    const placeholders = await this.removedParents(comments, page._id);
+    return {
+      page: toPublicPage(pageKey, page),
+      comments: [...placeholders.map(toPlaceholder), ...comments.map(toPublicComment)],
+      nextCursor: found.length > options.limit && last ? encodeCursor(last.createdAt, last._id) : null,
+    };
+  }
+
+  /**
+   * Removed (deleted, spam, held) comments that published ones in this slice reply to, up the
+   * tree, so replies keep their place. Parents that are merely in an earlier slice are published
+   * and not matched here.
+   */
+  private async removedParents(comments: { _id: Types.ObjectId; parentId?: Types.ObjectId | null }[], pageId: Types.ObjectId) {
+    const known = new Set(comments.map((c) => c._id.toHexString()));
+    const found: { _id: Types.ObjectId; parentId?: Types.ObjectId | null; createdAt: Date }[] = [];
+    let wanted = comments.map((c) => c.parentId).filter((id): id is Types.ObjectId => !!id && !known.has(id.toHexString()));
+    while (wanted.length > 0) {
+      const removed = await this.models.Comment.find(
+        { _id: { $in: wanted }, pageId, status: { $ne: 'published' } },
+        { parentId: 1, createdAt: 1 },
+      ).lean();
+      for (const comment of removed) known.add(comment._id.toHexString());
+      found.push(...removed);
+      wanted = removed.map((c) => c.parentId).filter((id): id is Types.ObjectId => !!id && !known.has(id.toHexString()));
+    }
+    return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  /** Counts for many pages of one site in one query; pages without comments count zero. */
+  async counts(siteId: string, pageKeys: string[]): Promise<Record<string, PageCounts>> {
+    const pages = await this.models.Page.find(
+      { siteId, key: { $in: pageKeys } },
+      { key: 1, commentCount: 1, awaitingReply: 1 },
+    ).lean();
+    const byKey = new Map(pages.map((page) => [page.key, page]));
+    return Object.fromEntries(
+      pageKeys.map((key) => {
+        const page = byKey.get(key);
+        return [key, { commentCount: page?.commentCount ?? 0, awaitingReply: page?.awaitingReply ?? 0 }];
+      }),
+    );
+  }
+}
+
+function encodeCursor(createdAt: Date, id: Types.ObjectId): string {
+  return Buffer.from(`${createdAt.getTime()}.${id.toHexString()}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: Types.ObjectId } {
+  const [time, hex] = Buffer.from(cursor, 'base64url').toString().split('.');
+  const id = parseObjectId(hex ?? '');
+  const createdAt = new Date(Number(time));
+  if (!id || Number.isNaN(createdAt.getTime())) throw invalidField('cursor', 'format', 'is not a cursor this server gave');
+  return { createdAt, id };
+}
