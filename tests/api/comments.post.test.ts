@@ -107,26 +107,26 @@ describe('POST /api/comments', () => {
 
   describe('when the input is not valid', () => {
     it.each([
-      ['a missing name', { name: undefined }, 'name'],
-      ['an empty body', { body: '' }, 'body'],
-      ['a body of only spaces', { body: '   \n ' }, 'body'],
-      ['an over-long body', { body: 'x'.repeat(10_001) }, 'body'],
-      ['an over-long name', { name: 'n'.repeat(81) }, 'name'],
-      ['a javascript: website', { website: 'javascript:alert(1)' }, 'website'],
-      ['a bad email', { email: 'not-an-email' }, 'email'],
-      ['an email with a line break', { email: 'a@example.com\r\nBcc: b@example.com' }, 'email'],
-      ['an operator as name', { name: { $ne: null } }, 'name'],
-      ['an operator as site', { site: { $gt: '' } }, 'site'],
-      ['a number as body', { body: 42 }, 'body'],
-      ['a malformed parent id', { parentId: 'abc' }, 'parentId'],
-      ['a page URL on another host', { pageUrl: 'https://elsewhere.example/p' }, 'pageUrl'],
-      ['a control character in the page key', { page: '/a\u0000b' }, 'page'],
-    ])('answers 400 naming the field and stores nothing (%s)', async (_, change, field) => {
+      ['a missing name', { name: undefined }, 'name', 'required'],
+      ['an empty body', { body: '' }, 'body', 'required'],
+      ['a body of only spaces', { body: '   \n ' }, 'body', 'required'],
+      ['an over-long body', { body: 'x'.repeat(10_001) }, 'body', 'too_long'],
+      ['an over-long name', { name: 'n'.repeat(81) }, 'name', 'too_long'],
+      ['a javascript: website', { website: 'javascript:alert(1)' }, 'website', 'url'],
+      ['a bad email', { email: 'not-an-email' }, 'email', 'email'],
+      ['an email with a line break', { email: 'a@example.com\r\nBcc: b@example.com' }, 'email', 'email'],
+      ['an operator as name', { name: { $ne: null } }, 'name', 'invalid'],
+      ['an operator as site', { site: { $gt: '' } }, 'site', 'invalid'],
+      ['a number as body', { body: 42 }, 'body', 'invalid'],
+      ['a malformed parent id', { parentId: 'abc' }, 'parentId', 'format'],
+      ['a page URL on another host', { pageUrl: 'https://elsewhere.example/p' }, 'pageUrl', 'origin'],
+      ['a control character in the page key', { page: '/a\u0000b' }, 'page', 'format'],
+    ])('answers 400 naming the field and its problem, and stores nothing (%s)', async (_, change, field, problem) => {
       const site = await makeSite(ctx);
       const before = await snapshot(ctx);
       const res = await post({ ...valid(site.siteId), ...change });
       expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 'invalid', fields: { [field]: expect.any(String) } });
+      expect(res.body.error).toMatchObject({ code: 'invalid', fields: { [field]: expect.any(String) }, fieldCodes: { [field]: problem } });
       expect(await snapshot(ctx)).toBe(before);
     });
 
