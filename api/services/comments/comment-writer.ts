@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Types } from 'mongoose';
-import type { OwnComment } from '../../../contract/public-api.js';
+import type { NewCommentRequest, OwnComment } from '../../../contract/public-api.js';
 import type { CommentRecord } from '../../models/comment.js';
 import type { Models } from '../../models/models.js';
 import type { PageRecord } from '../../models/page.js';
@@ -20,23 +20,14 @@ import { toOwnComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
 import { asksQuestion, mentionsAnyOf, priorityOf, readerKeyOf, type ReaderSignals } from './reader-signals.js';
 
-/** A reader's comment as the public form sends it (already shape-checked at the edge). */
-export interface ReaderCommentInput {
+/**
+ * A reader's comment as the public form sends it (already shape-checked at the edge), with the
+ * site and page named as the services name them, and what the route learnt about the request.
+ */
+export interface ReaderCommentInput extends Omit<NewCommentRequest, 'site' | 'page' | 'parentId' | 'formToken'> {
   siteId: string;
   pageKey: string;
-  pageTitle?: string;
-  pageUrl?: string;
   parentId?: string;
-  name: string;
-  email?: string;
-  website?: string;
-  body: string;
-  notifyReplies?: boolean;
-  /** The reader's language (the widget's), for their mail. */
-  locale?: string;
-  clientId?: string;
-  /** Filled in only by machines; such comments are held for moderation, never published. */
-  honeypot?: string;
   /** The site is past its flood limit (the route counted): the comment waits for approval. */
   flooded?: boolean;
   /** How the form was shown, when the comment came through it (comment-screen.ts). */
