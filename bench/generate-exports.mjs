@@ -4,6 +4,7 @@
 //   node bench/generate-exports.mjs [--out DIR] [--comments N] [--threads N] [--gzip]
 // prints {"disqus": PATH, "wordpress": PATH, "comments": N, "threads": N} on stdout.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
@@ -11,7 +12,7 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
-    out: { type: 'string', default: 'bench/exports' },
+    out: { type: 'string', default: path.join(os.tmpdir(), 'rapport-exports') },
     comments: { type: 'string', default: '100000' },
     threads: { type: 'string', default: '2000' },
     gzip: { type: 'boolean', default: false },

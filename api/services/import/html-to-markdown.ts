@@ -55,7 +55,8 @@ const preformatted: TranslatorConfigFactory = (ctx) => {
 
 const converter = new NodeHtmlMarkdown(
   { bulletMarker: '-', emDelimiter: '*', maxConsecutiveNewlines: 2, ignore: DROPPED, ...ESCAPE_RULES },
-  { a: safeLink, img: imageAsLink, pre: preformatted, 'h1,h2,h3,h4,h5,h6': heading },
+  // A single newline is a line break in Rapport's Markdown (markdown-it with `breaks`), as in the fast path.
+  { a: safeLink, img: imageAsLink, pre: preformatted, 'h1,h2,h3,h4,h5,h6': heading, br: { content: '\n', recurse: false } },
 );
 converter.aTagTranslators.set('img', imageAsText);
 converter.tableCellTranslators.set('a', safeLink);

@@ -11,6 +11,7 @@ export function xmlFlag(record: XmlRecord, path: string): boolean | undefined {
 /** Why a record cannot be imported because it was over a cap; null when it was kept whole. */
 export function recordProblem(record: XmlRecord, maxBodyChars: number): string | null {
   if (record.tooLarge) return `it is larger than ${IMPORT_LIMITS.maxRecordChars} characters`;
+  if (record.tooDeep) return `it is nested deeper than ${IMPORT_LIMITS.maxRecordDepth} levels`;
   const [field] = record.tooLong;
   if (field === undefined) return null;
   return `its ${field.replace(/^\w+:/, '')} is longer than ${maxBodyChars} characters`;

@@ -10,6 +10,10 @@ export class XmlRecord {
   readonly tooLong = new Set<string>();
   /** All fields together grew past the record cap; fields after that were not kept. */
   tooLarge = false;
+  /** Elements nested deeper in it than the record cap allows; their text was not kept. */
+  tooDeep = false;
+  /** How deep the element being read sits in the record (the record element is 0). */
+  depth = 0;
   chars = 0;
 
   constructor(

@@ -23,8 +23,9 @@ interface Frame {
   path: string;
   /** The record this element is, or sits in; null outside records. */
   record: XmlRecord | null;
-  /** Path relative to the record ('' for the record element itself). */
+  /** Path relative to the record ('' for the record element itself, and below the depth cap). */
   field: string;
+  opensRecord: boolean;
   parts: string[];
   length: number;
 }
@@ -72,8 +73,9 @@ export async function* readXml(text: AsyncIterable<string>, spec: XmlFormat, max
     lastClosed = tag.name;
     const frame = stack.pop();
     if (!frame?.record) return;
-    if (frame.field === '') queue.push(...spec.close(frame.record));
-    else if (!frame.record.fields.has(frame.field) && !frame.record.tooLong.has(frame.field)) frame.record.fields.set(frame.field, frame.parts.join(''));
+    if (frame.opensRecord) return void queue.push(...spec.close(frame.record));
+    frame.record.depth -= 1;
+    if (frame.field !== '' && !frame.record.fields.has(frame.field) && !frame.record.tooLong.has(frame.field)) frame.record.fields.set(frame.field, frame.parts.join(''));
   });
   const append = (piece: string) => {
     const frame = stack.at(-1);
@@ -90,13 +92,14 @@ export async function* readXml(text: AsyncIterable<string>, spec: XmlFormat, max
     const path = !parent ? name : stack.length < recordDepth ? `${parent.path}/${name}` : '';
     const isRecord = path !== '' && spec.records.has(path);
     const record = isRecord ? new XmlRecord(name, parser.line, parent?.record ?? null) : (parent?.record ?? null);
-    const field = isRecord || !parent?.record ? '' : parent.field ? `${parent.field}/${name}` : name;
+    if (record && !isRecord && (record.depth += 1) > IMPORT_LIMITS.maxRecordDepth) record.tooDeep = true;
+    const field = isRecord || !parent?.record || record?.tooDeep ? '' : parent.field ? `${parent.field}/${name}` : name;
     if (record) {
       for (const attribute of Object.values(tag.attributes)) {
         if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') record.fields.set(`${field}@${canonical(attribute.uri, attribute.local)}`, attribute.value);
       }
     }
-    return { name, path, record, field, parts: [], length: 0 };
+    return { name, path, record, field, opensRecord: isRecord, parts: [], length: 0 };
   }
 
   function canonical(uri: string, local: string): string {
