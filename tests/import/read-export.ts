@@ -49,9 +49,9 @@ export async function readExport(bytes: Buffer | string, options: ReadOptions = 
 }
 
 /** What reading gives up with. */
-export async function readError(bytes: Buffer | string, options: ReadOptions = {}): Promise<Error & Record<string, unknown>> {
+export async function readError(bytes: Buffer | string, options: ReadOptions = {}, chunkSize?: number): Promise<Error & Record<string, unknown>> {
   try {
-    await readExport(bytes, options);
+    await readExport(bytes, options, chunkSize);
   } catch (error) {
     return error as Error & Record<string, unknown>;
   }

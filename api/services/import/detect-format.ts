@@ -90,16 +90,7 @@ interface JsonShape {
 
 function jsonShape(text: string): JsonShape {
   const shape: JsonShape = { root: null, keys: new Set(), scalars: new Map() };
-  const parse = jsonParser({ jsonStreaming: true });
-  const tokens: Token[] = [];
-  try {
-    for (let at = 0; at < text.length; at += 4096) {
-      const output = parse(text.slice(at, at + 4096));
-      if (typeof output === 'object') tokens.push(...output.values);
-    }
-  } catch {
-    // A head with a syntax error still tells its shape from the tokens before it; the reader then refuses the error.
-  }
+  const tokens = tokensBeforeAnyError(text);
   let depth = 0;
   let key: string | null = null;
   for (const token of tokens) {
@@ -117,4 +108,26 @@ function jsonShape(text: string): JsonShape {
     }
   }
   return shape;
+}
+
+/** The tokens of `text`, or of its longest start that parses when it has a syntax error (the reader refuses the error later). */
+function tokensBeforeAnyError(text: string): Token[] {
+  const tokens = (prefix: string): Token[] | null => {
+    try {
+      const output = jsonParser({ jsonStreaming: true })(prefix);
+      return typeof output === 'object' ? output.values : [];
+    } catch {
+      return null;
+    }
+  };
+  const whole = tokens(text);
+  if (whole) return whole;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (tokens(text.slice(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return tokens(text.slice(0, low)) ?? [];
 }

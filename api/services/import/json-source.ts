@@ -99,7 +99,8 @@ export async function* readJson(text: AsyncIterable<string>, reading: JsonReadin
     } catch (error) {
       const { line, pos, message } = error as { line: number; pos: number; message: string };
       const said = message.replace(/^.*?\): (Verifier (cannot parse input: |has ))?/, '');
-      throw new ImportFormatError(reading.format, line, pos, said.startsWith('expected ') ? said.slice(9) : `valid JSON (${said})`);
+      const expected = said.startsWith('expected ') ? said.slice(9) : `valid JSON (${said})`;
+      throw new ImportFormatError(reading.format, line, pos, chunk === none ? `${expected} (the file looks cut short)` : expected);
     }
     const output = parse(chunk);
     return typeof output === 'object' ? output.values : [];
