@@ -35,13 +35,13 @@ export function describe(system: ImportFormat, noun: string, id: string | null, 
   return id === null ? `${system} ${noun} ${where}` : `${system} ${noun} ${id}`;
 }
 
-/** The comment record a draft makes, or the reason it is skipped (checked in this order: id, status, page, size, type, date). */
+/** The comment record a draft makes, or the reason it is skipped (checked in this order: size, id, status, page, type, date). */
 export function buildComment(system: ImportFormat, noun: string, draft: CommentDraft): ImportedComment | ImportSkip {
   const skip = (why: string): ImportSkip => ({ kind: 'skipped', source: describe(system, noun, draft.id, draft.where), why });
+  if (draft.oversize !== null) return skip(draft.oversize);
   if (draft.id === null) return skip('it has no id');
   if (typeof draft.status === 'object') return skip(draft.status.skip);
   if (draft.pageSourceId === null) return skip('it names no page');
-  if (draft.oversize !== null) return skip(draft.oversize);
   const type = draft.type ?? 'comment';
   if (typeof type === 'object') return skip(type.skip);
   if (draft.createdAt === null) return skip(draft.dateText ? `its date "${draft.dateText}" is not a date` : 'it has no date');

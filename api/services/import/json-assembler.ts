@@ -40,8 +40,9 @@ export class JsonAssembler {
       case 'stringChunk':
       case 'numberChunk':
         this.textLength += token.value.length;
+        if (this.textLength > this.maxString) return false;
         this.chars += token.value.length;
-        if (this.textLength <= this.maxString) this.text.push(token.value);
+        this.text.push(token.value);
         return false;
       case 'endKey':
         this.key = this.text.join('');
@@ -61,7 +62,7 @@ export class JsonAssembler {
 
   private open(value: JsonObject | JsonValue[]): boolean {
     this.depth += 1;
-    if (this.depth > IMPORT_LIMITS.maxRecordDepth) this.broken ??= new Oversized(`is nested deeper than ${IMPORT_LIMITS.maxRecordDepth} levels`);
+    if (this.depth > IMPORT_LIMITS.maxRecordDepth) this.broken ??= new Oversized(`it is nested deeper than ${IMPORT_LIMITS.maxRecordDepth} levels`);
     if (this.broken) return false;
     this.stack.push({ value, key: this.key });
     return false;
@@ -76,7 +77,7 @@ export class JsonAssembler {
   }
 
   private add(value: JsonValue): boolean {
-    if (this.chars > IMPORT_LIMITS.maxRecordChars) this.broken ??= new Oversized(`is larger than ${IMPORT_LIMITS.maxRecordChars} characters`);
+    if (this.chars > IMPORT_LIMITS.maxRecordChars) this.broken ??= new Oversized(`it is larger than ${IMPORT_LIMITS.maxRecordChars} characters`);
     if (this.broken) return this.depth === 0 ? this.finish(this.broken) : false;
     const parent = this.stack.at(-1);
     if (!parent) return this.finish(value);

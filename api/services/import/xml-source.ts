@@ -92,9 +92,10 @@ export async function* readXml(text: AsyncIterable<string>, spec: XmlFormat, max
     const path = !parent ? name : stack.length < recordDepth ? `${parent.path}/${name}` : '';
     const isRecord = path !== '' && spec.records.has(path);
     const record = isRecord ? new XmlRecord(name, parser.line, parent?.record ?? null) : (parent?.record ?? null);
-    if (record && !isRecord && (record.depth += 1) > IMPORT_LIMITS.maxRecordDepth) record.tooDeep = true;
-    const field = isRecord || !parent?.record || record?.tooDeep ? '' : parent.field ? `${parent.field}/${name}` : name;
-    if (record) {
+    const deep = record !== null && !isRecord && (record.depth += 1) > IMPORT_LIMITS.maxRecordDepth;
+    if (deep) (record as XmlRecord).tooDeep = true;
+    const field = isRecord || !parent?.record || deep ? '' : parent.field ? `${parent.field}/${name}` : name;
+    if (record && !deep) {
       for (const attribute of Object.values(tag.attributes)) {
         if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') record.fields.set(`${field}@${canonical(attribute.uri, attribute.local)}`, attribute.value);
       }
