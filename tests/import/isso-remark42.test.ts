@@ -5,7 +5,7 @@ describe('reading an Isso generic export', () => {
   it('gives each thread as a page keyed by its id, title kept as Isso stored it, and its comments after it', async () => {
     const read = await readExport(fixture('isso.json'));
     expect(read.format).toBe('isso');
-    const order = read.records.map((r) => (r.kind === 'comment' ? r.source.id : r.kind === 'page' ? `page ${r.key}` : `skipped ${r.source}`));
+    const order = read.records.map((r) => (r.kind === 'comment' ? r.source.id : r.kind === 'page' ? `page ${r.key}` : r.kind === 'skipped' ? `skipped ${r.source}` : r.kind));
     expect(order).toEqual([
       'page /posts/0001/', '/posts/0001/#2', '/posts/0001/#1', 'page /posts/0007/', '/posts/0007/#1', 'skipped isso thread not-a-path', 'skipped isso comment not-a-path#1',
     ]);
