@@ -17,7 +17,7 @@ export function supportedEncoding(label: string): string | null {
 }
 
 /** How an encoding is named in messages. */
-export function encodingName(encoding: string): string {
+function encodingName(encoding: string): string {
   return encoding.toUpperCase();
 }
 

@@ -51,7 +51,9 @@ export class XmlSpanGuard {
         continue;
       }
       if (text.length - end < LONGEST_OPENER && !this.decided(end)) return this.finish(end, end);
-      const [opener, state] = OPENERS.find(([o]) => text.startsWith(o, end)) ?? ['<', 'tag' as const];
+      const next = text.charCodeAt(end + 1);
+      // Most markup is a plain tag; only `<!` and `<?` can open anything else.
+      const [opener, state] = (next === 0x21 || next === 0x3f ? OPENERS.find(([o]) => text.startsWith(o, end)) : undefined) ?? ['<', 'tag' as const];
       at = end + opener.length;
       this.begin(state);
     }
