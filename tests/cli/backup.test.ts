@@ -148,7 +148,8 @@ describe('rapport data backup / restore', () => {
       fs.cpSync(backupDir, tampered, { recursive: true });
       const comments = path.join(tampered, 'comments.bson');
       const bytes = fs.readFileSync(comments);
-      bytes[bytes.length - 2] ^= 1;
+      const inside = bytes.length - 2;
+      bytes.writeUInt8(bytes.readUInt8(inside) ^ 1, inside);
       fs.writeFileSync(comments, bytes);
       const changed = await cli(['data', 'restore', tampered], target);
       expect(changed.code).toBe(1);
