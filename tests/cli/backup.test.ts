@@ -1,6 +1,8 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connectMongo } from '../../api/database/connect.js';
 import { MANIFEST_FILE } from '../../api/services/data/backup-files.js';
 import { runCli, startServer, tempDataDir, type ServerProcess } from '../support/processes.js';
 import { startWriteLoad, type Acknowledged } from '../support/write-load.js';
@@ -123,6 +125,30 @@ describe('rapport data backup / restore', () => {
       expect(edit.status).toBe(200);
       const thread = (await (await fetch(`${server.url}/api/comments?site=blog&page=${early.page}&limit=500`)).json()) as { comments: { id: string; html: string }[] };
       expect(thread.comments.find((c) => c.id === early.id)?.html).toBe('<p>Edited after the restore</p>');
+    }, 120_000);
+  });
+
+  describe('into a MongoDB server named by MONGODB_URI', () => {
+    it('fills an empty database, recounted, and refuses it once it holds the copy', async () => {
+      const uri = inject('mongoUri').replace('/?', `/restored_${crypto.randomBytes(4).toString('hex')}?`);
+      const env = { MONGODB_URI: uri, PUBLIC_URL };
+      const restore = await runCli(['data', 'restore', backupDir], env);
+      expect(restore.stderr).toBe('');
+      expect(restore.stdout).toMatch(/into MongoDB at mongodb:/);
+      const manifest = JSON.parse(fs.readFileSync(path.join(backupDir, MANIFEST_FILE), 'utf8')) as { collections: { name: string; documents: number }[] };
+      const connection = await connectMongo(uri, { timeoutMs: 5000 });
+      try {
+        for (const entry of manifest.collections) {
+          expect(await connection.db!.collection(entry.name).countDocuments(), entry.name).toBe(entry.documents);
+        }
+        expect((await runCli(['data', 'check'], env)).stdout).toBe('blog: 0 comment(s) and 0 page(s) off the recount\n');
+        const again = await runCli(['data', 'restore', backupDir], env);
+        expect(again.code).toBe(1);
+        expect(again.stderr).toContain('is not empty');
+      } finally {
+        await connection.dropDatabase();
+        await connection.close();
+      }
     }, 120_000);
   });
 
