@@ -22,11 +22,7 @@ const READY_DEADLINE_MS = 120_000;
 const run = promisify(execFile);
 
 const engine = await pickEngine();
-const results = [];
-const report = (what, value) => {
-  results.push([what, value]);
-  console.log(`  ${what}: ${value}`);
-};
+const report = (what, value) => console.log(`  ${what}: ${value}`);
 
 /** podman where installed (the runc runtime where present, as on Debian without crun), else docker. */
 async function pickEngine() {

@@ -50,6 +50,7 @@ export class DatabaseBackup {
     const startedAt = this.clock.now().toISOString();
     const collections: CollectionEntry[] = [];
     for (const name of await this.collectionsInCopyOrder()) {
+      // raw: each document as the BSON bytes the server sent, copied without a parse (the driver's types do not say so).
       const cursor = this.db.collection(name).find({}, { raw: true, batchSize: 1000 }) as unknown as AsyncIterable<Buffer>;
       collections.push({ name, ...(await writeCollectionFile(collectionFile(dir, name), cursor)) });
     }
