@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../api/services/markdown.js';
+import { renderMarkdown } from '../../api/services/comments/markdown.js';
 import { openExport } from '../../api/services/import/open-export.js';
 import type { ImportRecord } from '../../api/services/import/records.js';
 import { OVERSIZE_MARK, XmlSpanGuard } from '../../api/services/import/xml-span-guard.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../api/services/markdown.js';
+import { renderMarkdown } from '../../api/services/comments/markdown.js';
 import { htmlToMarkdown } from '../../api/services/import/html-to-markdown.js';
 import { wordpressTextToMarkdown } from '../../api/services/import/wordpress-text.js';
 

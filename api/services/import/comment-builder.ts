@@ -1,4 +1,4 @@
-import { cleanBody } from '../text.js';
+import { cleanBody } from '../core/text.js';
 import { htmlToMarkdown } from './html-to-markdown.js';
 import type { ImportedComment, ImportedCommentType, ImportedPerson, ImportedStatus, ImportFormat, ImportSkip } from './records.js';
 import { wordpressTextToMarkdown } from './wordpress-text.js';

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { cleanName } from '../text.js';
+import { cleanName } from '../core/text.js';
 import type { ImportedPerson } from './records.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
