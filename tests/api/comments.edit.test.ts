@@ -93,6 +93,22 @@ describe('DELETE /api/comments/:id', () => {
     });
   });
 
+  describe('when the comment was marked spam', () => {
+    it('answers its writer as if deleted or edited, and keeps the evidence in the spam queue', async () => {
+      const site = await makeSite(ctx);
+      const mine = await readerComment(ctx, site, { email: 'ann@example.com', body: 'Cheap pills here' });
+      await ctx.services.commentChanges.setStatus(mine.id, 'spam', ctx.clock.now());
+      const before = await snapshot(ctx);
+      const edited = await patch(mine.id, mine.editToken, { body: 'Harmless words now' });
+      expect(edited.status).toBe(200);
+      expect(edited.body.comment).toMatchObject({ status: 'pending', body: 'Cheap pills here' });
+      expect((await remove(mine.id, mine.editToken)).status).toBe(204);
+      expect(await snapshot(ctx)).toBe(before);
+      const stored = await ctx.models.Comment.findById(mine.id).lean();
+      expect(stored).toMatchObject({ status: 'spam', body: 'Cheap pills here', email: 'ann@example.com' });
+    });
+  });
+
   describe('when the delete is refused', () => {
     it('answers 401 without a token, 403 after the window, and changes nothing', async () => {
       const site = await makeSite(ctx);

@@ -33,12 +33,18 @@ describe('screening new comments without captchas', () => {
     await ctx.services.sites.update(site.siteId, {
       settings: { blockedWords: ['casino'], blockedLinks: ['spam.example'], blockedEmails: ['bot@bad.example'] },
     });
-    expect(await post(site.siteId, { body: 'Best CASINO bonus' })).toBe('spam');
-    expect(await post(site.siteId, { body: 'Occasional reader' })).toBe('published');
-    expect(await post(site.siteId, { body: 'See [this](https://www.spam.example/x)' })).toBe('spam');
-    expect(await post(site.siteId, { body: 'My site', website: 'https://spam.example' })).toBe('spam');
-    expect(await post(site.siteId, { body: 'Not spam.example.org', website: 'https://notspam.example' })).toBe('published');
-    expect(await post(site.siteId, { body: 'Hello from a bot', email: 'BOT@bad.example' })).toBe('spam');
+    const storedStatus = async (fields: Record<string, unknown>) => {
+      const answered = await post(site.siteId, fields);
+      const latest = await ctx.models.Comment.findOne({ siteId: site.siteId }).sort({ _id: -1 }).lean();
+      return { answered, stored: latest?.status };
+    };
+    const spam = { answered: 'pending', stored: 'spam' };
+    expect(await storedStatus({ body: 'Best CASINO bonus' })).toEqual(spam);
+    expect(await storedStatus({ body: 'Occasional reader' })).toEqual({ answered: 'published', stored: 'published' });
+    expect(await storedStatus({ body: 'See [this](https://www.spam.example/x)' })).toEqual(spam);
+    expect(await storedStatus({ body: 'My site', website: 'https://spam.example' })).toEqual(spam);
+    expect(await storedStatus({ body: 'Not spam.example.org', website: 'https://notspam.example' })).toEqual({ answered: 'published', stored: 'published' });
+    expect(await storedStatus({ body: 'Hello from a bot', email: 'BOT@bad.example' })).toEqual(spam);
     const thread = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/s/' });
     expect(thread.body.page.commentCount).toBe(2);
     expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId, status: 'spam' })).toBe(4);

@@ -23,9 +23,14 @@ export class CommentChanges {
     private readonly siteChanged: (siteId: string) => void,
   ) {}
 
-  /** A reader edits their own comment's body with the token they were given. */
+  /**
+   * A reader edits their own comment's body with the token they were given. A comment marked spam
+   * answers as if edited (or deleted, below) and stays as the author's spam queue saw it: its
+   * writer must neither learn it is spam nor take the evidence away.
+   */
   async editByReader(commentId: string, token: string, body: string, now: Date) {
     const comment = await this.readerEditable(commentId, token, now);
+    if (comment.status === 'spam') return toOwnComment(comment);
     const content = prepareContent(comment.name, body);
     // What the text says may change its place in the inbox; who wrote it and where may not.
     const authors = await this.models.Author.find({ siteId: comment.siteId }, { name: 1 }).lean();
@@ -47,8 +52,9 @@ export class CommentChanges {
   /** A reader deletes their own comment; its text, email and website are wiped at once. */
   async deleteByReader(commentId: string, token: string, now: Date): Promise<void> {
     const comment = await this.readerEditable(commentId, token, now);
+    if (comment.status === 'spam') return;
     const wiped = { body: '', html: '', email: null, website: null, notifyReplies: false, editedAt: now };
-    await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
+    await this.keeper.changeStatus(comment._id, ['published', 'pending'], 'deleted', wiped);
     this.siteChanged(comment.siteId);
   }
 

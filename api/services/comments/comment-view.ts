@@ -1,5 +1,6 @@
 import type { ModeratedComment } from '../../../contract/author-api.js';
 import type { OwnComment, PublicComment, PublicPage } from '../../../contract/public-api.js';
+import type { CommentStatus } from '../../../contract/enums.js';
 import type { CommentRecord } from '../../models/comment.js';
 import type { PageRecord } from '../../models/page.js';
 
@@ -23,12 +24,20 @@ export function toPublicComment(comment: ViewableComment): PublicComment {
 
 /** A comment as the browser that wrote it sees it: its status and its source, for editing. */
 export function toOwnComment(comment: ViewableComment & Pick<CommentRecord, 'status' | 'body'>): OwnComment {
-  return { ...toPublicComment(comment), status: comment.status, body: comment.body };
+  return { ...toPublicComment(comment), status: writerSeesStatus(comment.status), body: comment.body };
+}
+
+/**
+ * Spam looks held to its writer: a spammer who could tell the two apart would learn which words,
+ * links and addresses the blocklists name. Only the site's authors see "spam".
+ */
+function writerSeesStatus(status: CommentStatus): CommentStatus {
+  return status === 'spam' ? 'pending' : status;
 }
 
 /** A comment as its site's authors see it in the inbox. */
 export function toModeratedComment(comment: ViewableComment & Pick<CommentRecord, 'status' | 'body' | 'noReplyNeeded'>): ModeratedComment {
-  return { ...toOwnComment(comment), noReplyNeeded: comment.noReplyNeeded };
+  return { ...toOwnComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded };
 }
 
 /** A removed comment's place in the tree, with nothing of what it said or who said it. */
