@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
 import { authorComment, makeSite, readerComment, signIn } from '../support/factories.js';
 
@@ -51,6 +51,30 @@ describe('GET /api/stats', () => {
     expect(res.body.perWeek[0].weekOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(new Date(res.body.perWeek[0].weekOf).getUTCDay()).toBe(1);
     expect(waiting.id).not.toBe(ancient.id);
+  });
+
+  it('reads only the pages the period’s comments are on, however many pages the site has', async () => {
+    const site = await makeSite(ctx);
+    // Quiet pages (made by old comments, or by junk): the stats must not load them all.
+    const quiet = Array.from({ length: 200 }, (_, i) => ({ siteId: site.siteId, key: `/quiet-${i}/`, commentCount: 0, awaitingReply: 0, locked: false, createdAt: ctx.clock.now() }));
+    await ctx.models.Page.insertMany(quiet);
+    await readerComment(ctx, site, { pageKey: '/busy/', body: 'A question?' });
+    const pageFilters: unknown[] = [];
+    const find = ctx.models.Page.find.bind(ctx.models.Page);
+    const spy = vi.spyOn(ctx.models.Page, 'find').mockImplementation(((filter: Record<string, unknown>, ...rest: unknown[]) => {
+      pageFilters.push(filter);
+      return (find as (...args: unknown[]) => unknown)(filter, ...rest);
+    }) as typeof ctx.models.Page.find);
+    try {
+      const cookie = await signIn(ctx, site.author.email);
+      const res = await request(ctx.app).get('/api/stats').query({ site: site.siteId }).set('Cookie', cookie);
+      expect(res.status).toBe(200);
+      expect(res.body.perPage.map((row: { page: { key: string } }) => row.page.key)).toEqual(['/busy/']);
+    } finally {
+      spy.mockRestore();
+    }
+    const loaded = await Promise.all(pageFilters.map((filter) => ctx.models.Page.countDocuments(filter as Record<string, unknown>)));
+    expect(Math.max(0, ...loaded)).toBe(1);
   });
 
   it('refuses a period that is not a whole number of days from 1 to 366', async () => {

@@ -1,4 +1,5 @@
 import type { Figures, StatsResponse } from '../../../contract/author-api.js';
+import { Types } from 'mongoose';
 import type { Models } from '../../models/models.js';
 import { NotFoundError } from '../../errors.js';
 
@@ -20,11 +21,14 @@ export class Stats {
     const site = await this.models.Site.findById(siteId).lean();
     if (!site) throw new NotFoundError(`Site "${siteId}"`);
     const since = new Date(now.getTime() - days * DAY);
-    const [received, waiting, pages] = await Promise.all([
+    const [received, waiting] = await Promise.all([
       this.received(siteId, since, now),
       this.models.Comment.find({ siteId, awaitingReply: true }, { waitingSince: 1, pageId: 1 }).sort({ waitingSince: 1, _id: 1 }).lean(),
-      this.models.Page.find({ siteId }, { key: 1, title: 1, url: 1, awaitingReply: 1 }).lean(),
     ]);
+    // Only the pages the period's comments are on: a site can have many thousands of pages, most
+    // of them quiet (or made by junk), and loading them all made this take seconds.
+    const pageIds = [...new Set(received.map((r) => r.pageId))].map((id) => new Types.ObjectId(id));
+    const pages = await this.models.Page.find({ siteId, _id: { $in: pageIds } }, { key: 1, title: 1, url: 1, awaitingReply: 1 }).lean();
     const goalMs = site.settings.replyGoalHours * HOUR;
     const oldest = waiting[0];
     const pageById = new Map(pages.map((p) => [p._id.toHexString(), p]));
