@@ -5,15 +5,19 @@ import { Akismet } from './services/comments/akismet.js';
 import { loadSecret } from './services/core/secrets.js';
 import { DEFAULT_RETRY_POLICY } from './services/mail/outbox.js';
 import { createServices } from './services/services.js';
+import { emlCopies } from './delivery/mail-transport.js';
+import { outboxMailDir } from './delivery/mail-setup.js';
 
 /** Models, indexes, secret and services on an open database: what the server and the CLI share. */
-export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail'>) {
+export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail' | 'dataDir'>) {
   const models = defineModels(database.connection);
   await ensureIndexes(models);
   const akismet = config.akismet ? new Akismet(config.akismet) : undefined;
   const services = createServices(models, await loadSecret(models, config.secret), {
     akismet,
     publicUrl: config.publicUrl,
+    // Written only without SMTP_URL, but earlier runs may have written some: always forget them.
+    mailCopies: emlCopies(outboxMailDir(config)),
     // A claimed message must outlive its attempt, or a second worker would send it meanwhile.
     retryPolicy: { ...DEFAULT_RETRY_POLICY, leaseMs: Math.max(DEFAULT_RETRY_POLICY.leaseMs, 2 * config.mail.timeoutMs) },
   });

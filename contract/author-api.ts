@@ -90,7 +90,7 @@ export interface MailChoice {
 /** What became of a site's mail, with no address in it. */
 export interface DeliveryReport {
   counts: Record<OutboxStatus, number>;
-  recent: { kind: MailKind; status: OutboxStatus; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }[];
+  recent: { site: string; kind: MailKind; status: OutboxStatus; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }[];
 }
 
 // GET /api/author/mail?site

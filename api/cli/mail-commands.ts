@@ -23,7 +23,7 @@ export function addMailCommands(program: Command): void {
         print(config.mail.smtpUrl ? 'Sent through SMTP_URL.' : `No SMTP_URL: mail is written to ${outboxMailDir(config)}/.`);
         for (const m of report.recent) {
           const error = m.lastError ? ` — ${m.lastError}` : '';
-          print(`  ${m.createdAt}  ${m.kind.padEnd(14)} ${m.status.padEnd(7)} attempts ${m.attempts}${error}`);
+          print(`  ${m.createdAt}  ${m.site.padEnd(12)} ${m.kind.padEnd(14)} ${m.status.padEnd(7)} attempts ${m.attempts}${error}`);
         }
       });
     });

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
+import type { MailCopies } from '../services/data/site-data.js';
 
 /** A composed message as the outbox keeps it. */
 export interface OutgoingMail {
@@ -51,6 +52,18 @@ export function fileTransport(directory: string, logger: Logger): MailTransport 
       const file = path.join(directory, `${fileNameFor(mail.messageId)}.eml`);
       await fs.writeFile(file, message);
       logger.info({ file, subject: mail.subject }, `mail written to ${file} (no SMTP_URL set)`);
+    },
+  };
+}
+
+/**
+ * Removes the `.eml` copies `fileTransport` wrote for these messages: an erased reader's mail
+ * must not outlive them on disk. Copies already gone are no error.
+ */
+export function emlCopies(directory: string): MailCopies {
+  return {
+    async forget(messageIds) {
+      await Promise.all(messageIds.map((id) => fs.rm(path.join(directory, `${fileNameFor(id)}.eml`), { force: true })));
     },
   };
 }

@@ -9,7 +9,7 @@ import { FormTokens } from './comments/form-tokens.js';
 import { Counters } from './core/counters.js';
 import { createSigner } from './core/secrets.js';
 import { CounterRepair } from './data/counter-repair.js';
-import { SiteData } from './data/site-data.js';
+import { SiteData, type MailCopies } from './data/site-data.js';
 import { Digests } from './inbox/digests.js';
 import { Inbox } from './inbox/inbox.js';
 import { Stats } from './inbox/stats.js';
@@ -33,6 +33,8 @@ export interface ServiceOptions {
   publicUrl: string;
   akismet?: Akismet;
   retryPolicy?: RetryPolicy;
+  /** Mail kept outside the database, which erasing a reader removes too. */
+  mailCopies?: MailCopies;
 }
 
 /**
@@ -70,7 +72,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     digests: new Digests(models, outbox, inbox, mailLinks),
     outbox,
     subscriptions,
-    siteData: new SiteData(models, keeper, siteChanged),
+    siteData: new SiteData(models, keeper, siteChanged, options.mailCopies),
     counterRepair: new CounterRepair(models, keeper, siteChanged),
   };
 }

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fileTransport, smtpTransport, type MailTransport } from '../../api/delivery/mail-transport.js';
+import { emlCopies, fileTransport, smtpTransport, type MailTransport } from '../../api/delivery/mail-transport.js';
+import { createServices } from '../../api/services/services.js';
 import { MailWorker } from '../../api/delivery/mail-worker.js';
 import { DEFAULT_RETRY_POLICY, Outbox, type MailRequest } from '../../api/services/mail/outbox.js';
 import { startSilentServer, TestSmtpServer } from '../support/smtp.js';
@@ -176,6 +177,25 @@ describe('the outbox and its worker, against a real SMTP server', () => {
     await Promise.all([workerFor(box, smtpTransport(smtp.url, 2000)).round(), workerFor(box, smtpTransport(smtp.url, 2000)).round()]);
     expect(smtp.received).toHaveLength(20);
     expect(new Set(messageIds()).size).toBe(20);
+  });
+
+  it('removes the .eml copies of an erased reader’s mail, and only theirs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-eml-'));
+    try {
+      const box = outbox();
+      for (const n of [1, 2]) await box.enqueue(message(n), ctx.clock.now());
+      await workerFor(box, fileTransport(dir, pino({ level: 'silent' }))).round();
+      expect(fs.readdirSync(dir)).toHaveLength(2);
+      const kept = (await ctx.models.OutboxMessage.findOne({ to: 'person2@example.com' }).lean())!.messageId;
+      const services = createServices(ctx.models, 'test-secret-test-secret-test-secret', { publicUrl: 'http://127.0.0.1:9', mailCopies: emlCopies(dir) });
+      await services.siteData.eraseReader('Person1@example.com', ctx.clock.now());
+      const left = fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), 'utf8'));
+      expect(left).toHaveLength(1);
+      expect(left[0]).toContain(`Message-ID: ${kept}`);
+      expect(left.join('\n')).not.toContain('person1@example.com');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes each message as an .eml file when no SMTP server is set', async () => {

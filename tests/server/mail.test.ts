@@ -66,6 +66,10 @@ describe('mail from the real server', () => {
 
     const status = await runCli(['mail', 'status'], { DATA_DIR: dataDir });
     expect(status.stdout).toContain('Mail of all sites: 0 queued, 0 sending, 8 sent, 0 failed.');
+    // Each message line names its site, so an operator of several blogs knows whose mail it is.
+    const messageLines = status.stdout.split('\n').filter((line) => /^\s+\d{4}-/.test(line));
+    expect(messageLines).toHaveLength(8);
+    for (const line of messageLines) expect(line).toMatch(/^\s+\S+\s+demo\s+(author-comment|reader-confirm|reader-reply)\s+sent/);
   });
 
   it('with SMTP_URL, sends the same mail through the SMTP server', async () => {

@@ -120,7 +120,7 @@ export class Outbox {
     const match = siteId ? { siteId } : {};
     const [grouped, recent] = await Promise.all([
       this.models.OutboxMessage.aggregate<{ _id: OutboxStatus; n: number }>([{ $match: match }, { $group: { _id: '$status', n: { $sum: 1 } } }]),
-      this.models.OutboxMessage.find(match, { kind: 1, status: 1, attempts: 1, lastError: 1, createdAt: 1, sentAt: 1 })
+      this.models.OutboxMessage.find(match, { siteId: 1, kind: 1, status: 1, attempts: 1, lastError: 1, createdAt: 1, sentAt: 1 })
         .sort({ createdAt: -1 })
         .limit(limit)
         .lean(),
@@ -130,6 +130,7 @@ export class Outbox {
     return {
       counts,
       recent: recent.map((m) => ({
+        site: m.siteId,
         kind: m.kind,
         status: m.status,
         attempts: m.attempts,
