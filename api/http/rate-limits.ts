@@ -32,8 +32,11 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   readsPerMinute: 600,
 };
 
-const retryAfterSeconds = (req: Request, windowMs: number) =>
-  Math.max(1, Math.ceil(((req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000);
+/** Whole seconds until the window resets (Retry-After takes an integer), at least one. */
+const retryAfterSeconds = (req: Request, windowMs: number) => {
+  const resetAt = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + windowMs;
+  return Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+};
 
 type LimiterOptions = Pick<Options, 'windowMs' | 'limit' | 'store' | 'keyGenerator'> &
   Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests'>> & { refusal?: { code: ErrorCode; message: string } };

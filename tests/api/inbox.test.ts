@@ -64,9 +64,13 @@ describe('GET /api/inbox?view=awaiting', () => {
     expect([...first.items, ...second.items].map((i) => i.comment.id)).toEqual(ids);
     const onA = await inbox(cookie, { site: site.siteId, page: '/a/' });
     expect(onA.items.map((i) => i.comment.id)).toEqual(ids.filter((_, i) => i % 3 === 0));
-    const bad = await request(ctx.app).get('/api/inbox').query({ site: site.siteId, cursor: 'nonsense' }).set('Cookie', cookie);
-    expect(bad.status).toBe(400);
-    expect(Object.keys(bad.body.error.fields)).toEqual(['cursor']);
+    // Not a cursor at all, and one whose time no Date can hold: both are the client's mistake.
+    const outOfRange = Buffer.from(JSON.stringify({ priority: 0, time: 9e15, id: ids[0] })).toString('base64url');
+    for (const cursor of ['nonsense', outOfRange]) {
+      const bad = await request(ctx.app).get('/api/inbox').query({ site: site.siteId, cursor }).set('Cookie', cookie);
+      expect(bad.status).toBe(400);
+      expect(Object.keys(bad.body.error.fields)).toEqual(['cursor']);
+    }
   });
 });
 

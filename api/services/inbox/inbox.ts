@@ -131,7 +131,14 @@ function encodeCursor(view: InboxView, last: CommentRecord): string {
 function decodeCursor(cursor: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Partial<Cursor>;
-    if (typeof parsed.priority === 'number' && typeof parsed.time === 'number' && typeof parsed.id === 'string' && Types.ObjectId.isValid(parsed.id)) {
+    // The time must make a Date (a number past ±8.64e15 ms does not), and the id a 24-hex ObjectId.
+    if (
+      Number.isInteger(parsed.priority) &&
+      Number.isSafeInteger(parsed.time) &&
+      !Number.isNaN(new Date(parsed.time as number).getTime()) &&
+      typeof parsed.id === 'string' &&
+      /^[0-9a-f]{24}$/i.test(parsed.id)
+    ) {
       return parsed as Cursor;
     }
   } catch {
