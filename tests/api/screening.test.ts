@@ -49,4 +49,29 @@ describe('screening new comments without captchas', () => {
     expect(thread.body.page.commentCount).toBe(2);
     expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId, status: 'spam' })).toBe(4);
   });
+
+  it('sees through the spellings that look the same: a trailing dot, punycode, fullwidth, lookalike letters, invisible characters', async () => {
+    const site = await makeSite(ctx);
+    await ctx.services.sites.update(site.siteId, {
+      // Listed as an author would type them: with a dot at the end, in Unicode, in capitals.
+      settings: { blockedWords: ['Casino', 'ｖｉａｇｒａ'], blockedLinks: ['spam.test.', 'bücher.test'] },
+    });
+    const storedAs = async (fields: Record<string, unknown>) => {
+      await post(site.siteId, fields);
+      return (await ctx.models.Comment.findOne({ siteId: site.siteId }).sort({ _id: -1 }).lean())?.status;
+    };
+    for (const body of [
+      'Visit [us](https://spam.test./offer)',
+      'Visit [us](https://SPAM.TEST../offer)',
+      'Visit [us](https://xn--bcher-kva.test/)',
+      'Visit [us](https://shop.bücher.test/)',
+      'Best c\u00ADa\u200Bsino bonus',
+      'Best ｃａｓｉｎｏ bonus',
+      'Best саsіnо bonus',
+      'Cheap viagra here',
+    ]) {
+      expect(await storedAs({ body }), body).toBe('spam');
+    }
+    expect(await storedAs({ body: 'Occasional reader of [books](https://buecher.test/)' })).toBe('published');
+  });
 });

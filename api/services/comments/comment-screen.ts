@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Models } from '../../models/models.js';
 import type { SiteRecord } from '../../models/site.js';
+import { hostForm, lookalikeForm } from '../core/lookalikes.js';
 import type { Akismet } from './akismet.js';
 
 /** Where screening puts a new reader comment. */
@@ -65,19 +66,22 @@ export class CommentScreen {
   /** The site's own rules and Akismet, on what the comment says. */
   private async judge(site: SiteRecord, comment: ScreenedComment, now: Date): Promise<'publish' | 'hold' | 'spam'> {
     const { settings } = site;
-    const text = comment.body.toLowerCase();
+    // Both sides in one spelling, so that lookalikes, invisible characters and a host's trailing
+    // dot do not slip a blocked word or domain past the list.
+    const text = lookalikeForm(comment.body);
     const links = [...comment.html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!);
     if (comment.website) links.push(comment.website);
     const hosts = links.flatMap((link) => {
       try {
-        return [new URL(link).hostname.toLowerCase()];
+        return [hostForm(new URL(link).hostname)];
       } catch {
         return [];
       }
     });
+    const blockedHosts = settings.blockedLinks.map(hostForm).filter(Boolean);
     const blocked =
-      settings.blockedWords.some((word) => containsWord(text, word.toLowerCase())) ||
-      settings.blockedLinks.some((domain) => hosts.some((host) => host === domain || host.endsWith(`.${domain}`))) ||
+      settings.blockedWords.some((word) => containsWord(text, lookalikeForm(word))) ||
+      blockedHosts.some((domain) => hosts.some((host) => host === domain || host.endsWith(`.${domain}`))) ||
       (comment.email !== undefined && comment.email !== null && settings.blockedEmails.includes(comment.email.toLowerCase()));
     if (blocked) return 'spam';
     if (links.length - (comment.website ? 1 : 0) > settings.maxLinks) return 'hold';
