@@ -48,6 +48,8 @@ export const FIELD_PROBLEMS = [
   /** Not one of the values the field allows. */
   'choice',
   'time_zone',
+  /** A reader's name that is, or looks like, the name of one of the site's authors. */
+  'reserved',
   'invalid',
 ] as const;
 

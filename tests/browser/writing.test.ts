@@ -169,6 +169,11 @@ describe('writing with the keyboard alone', () => {
     expect(await page.locator('rapport-thread input[name=website]').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('rapport-thread .alert').textContent()).toBe('Please check the highlighted fields.');
     await expectAccessible(page, 'field error');
+    // Only the author writes as the author, even in lookalike letters.
+    await page.locator('rapport-thread input[name=website]').fill('');
+    await page.locator('rapport-thread input[name=name]').fill('Ѕоnіа');
+    await page.locator('rapport-thread button[type=submit]').click();
+    await expect.poll(() => page.locator('rapport-thread #name-error').textContent()).toBe('That is the name of an author here; please use your own.');
     // The browser logs the 400 response itself; nothing else may appear.
     expect(errors.filter((e) => !e.includes('400 (Bad Request)'))).toEqual([]);
     await page.close();

@@ -24,7 +24,7 @@ describe('the author hears about readers', () => {
 
     const [received, ...more] = mail.smtp.to(site.author.email);
     expect(more).toHaveLength(0);
-    expect(received!.parsed.subject).toBe('Ann commented on “On gardens”');
+    expect(received!.parsed.subject).toBe('“Ann” commented on “On gardens”');
     expect(received!.parsed.from?.value[0]).toEqual({ name: `Blog ${site.siteId}`, address: 'rapport@127.0.0.1' });
     expect(received!.parsed.text).toContain('Which roses bloom twice a year?');
     expect(received!.parsed.text).toContain('It asks a question.');

@@ -97,7 +97,7 @@ describe('a reader hears back', () => {
     await post(site.siteId, { parentId: commentId, name: 'Ann', email, body: 'Thanks, Bob!' });
     await mail.deliver();
     const replies = mail.smtp.to(email).slice(1);
-    expect(replies.map((m) => m.parsed.subject)).toEqual(['Bob replied to your comment on “On gardens”']);
+    expect(replies.map((m) => m.parsed.subject)).toEqual(['“Bob” replied to your comment on “On gardens”']);
     expect(replies[0]!.raw).not.toContain('bob@example.org');
   });
 
@@ -187,7 +187,7 @@ describe('a reader hears back', () => {
     const page = await request(ctx.app).get(local(linkIn(confirmation!, `${INBOX_ORIGIN}/mail/confirm?t=`)));
     expect(page.text).toContain('<html lang="de-AT">');
     expect(page.text).toContain('Ja, mir bei Antworten eine Mail schicken');
-    expect(mail.smtp.to(site.author.email)[0]!.parsed.subject).toBe('Ann comentó en «On gardens»');
+    expect(mail.smtp.to(site.author.email)[0]!.parsed.subject).toBe('«Ann» comentó en «On gardens»');
   });
 
   it('is forgotten when erased: no consent kept, no mail left in the outbox', async () => {

@@ -43,7 +43,7 @@ describe('mail from the real server', () => {
     const server = await start(dataDir);
     const password = /Author password: (\S+)/.exec(server.output.join('\n'))![1]!;
     // The demo's five seeded reader comments told the author, as files.
-    expect((await emlFiles(dataDir, 5)).filter((m) => m.subject?.endsWith('commented on “Why I answer every comment”'))).toHaveLength(5);
+    expect((await emlFiles(dataDir, 5)).filter((m) => m.subject?.endsWith('” commented on “Why I answer every comment”'))).toHaveLength(5);
     expect(server.output.join('\n')).toMatch(/mail written to .*outbox-mail.*\.eml \(no SMTP_URL set\)/);
 
     expect((await runCli(['site', 'set', 'demo', '--min-form-seconds', '0'], { DATA_DIR: dataDir })).code).toBe(0);

@@ -1,4 +1,5 @@
 import type { ApiComment } from '../shared/api-client.js';
+import { apiErrorOf } from '../shared/api-error.js';
 
 export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
 
@@ -61,9 +62,7 @@ export class InboxApi {
   /** Answers the error code on failure ('bad_credentials', 'too_many_attempts', …). */
   async signIn(email: string, password: string): Promise<string | undefined> {
     const res = await this.send('POST', '/api/auth/login', { email, password });
-    if (res.ok) return undefined;
-    const data = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
-    return data.error?.code ?? 'unknown';
+    return res.ok ? undefined : (await apiErrorOf(res)).code;
   }
 
   async signOut(): Promise<void> {
@@ -116,7 +115,7 @@ export class InboxApi {
   }
 
   private async read<T>(res: Response): Promise<T> {
-    if (!res.ok) throw new Error(`${res.status}`);
+    if (!res.ok) throw await apiErrorOf(res);
     return (await res.json()) as T;
   }
 }

@@ -62,6 +62,7 @@ const de: Messages = {
     url: 'Bitte eine Adresse mit http:// oder https:// eingeben.',
     tooLong: 'Das ist zu lang.',
     invalid: 'Bitte prüfen Sie dieses Feld.',
+    reserved: 'So heißt ein Autor dieses Blogs; bitte verwenden Sie Ihren eigenen Namen.',
   },
 };
 

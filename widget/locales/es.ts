@@ -62,6 +62,7 @@ const es: Messages = {
     url: 'Escribe una dirección que empiece por http:// o https://.',
     tooLong: 'Es demasiado largo.',
     invalid: 'Revisa este campo.',
+    reserved: 'Ese es el nombre de un autor de este blog; usa el tuyo.',
   },
 };
 

@@ -1,3 +1,5 @@
+import { ApiError, apiErrorOf } from './api-error.js';
+
 /** What the public API says about a comment (see README, "The public API"). */
 export interface ApiComment {
   id: string;
@@ -45,18 +47,6 @@ export interface Posted {
 
 export type Counts = Record<string, { commentCount: number; awaitingReply: number }>;
 
-/** An error the API answered, or `network` when it could not be reached. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-    readonly status = 0,
-  ) {
-    super(message);
-  }
-}
-
 /** The widget's one way to talk to the server. */
 export class ApiClient {
   constructor(readonly origin: string) {}
@@ -101,11 +91,7 @@ export class ApiClient {
       throw new ApiError('network', String(error));
     }
     if (response.status === 204) return undefined as T;
-    const data = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } }).error ?? {};
-      throw new ApiError(error.code ?? 'unknown', error.message ?? response.statusText, error.fields, response.status);
-    }
-    return data as T;
+    if (!response.ok) throw await apiErrorOf(response);
+    return (await response.json().catch(() => ({}))) as T;
   }
 }

@@ -60,6 +60,7 @@ export const en = {
     url: 'Enter an address starting with http:// or https://.',
     tooLong: 'This is too long.',
     invalid: 'Please check this field.',
+    reserved: 'That is the name of an author here; please use your own.',
   },
 };
 

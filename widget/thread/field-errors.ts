@@ -1,17 +1,25 @@
+import type { FieldProblem } from '../../contract/errors.js';
 import type { Messages } from '../shared/messages.js';
 
-/**
- * The server explains field problems in English; the reader gets them in their language,
- * by the kind of problem the explanation names.
- */
-export function localizeFieldErrors(fields: Record<string, string>, messages: Messages): Record<string, string> {
-  const f = messages.fieldErrors;
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, message]) => {
-      if (/at most|too (long|big)/i.test(message)) return [field, f.tooLong];
-      if (/email/i.test(message)) return [field, f.email];
-      if (/http|address|url/i.test(message)) return [field, f.url];
-      return [field, /required/i.test(message) ? f.required : f.invalid];
-    }),
-  );
+type FieldMessage = keyof Messages['fieldErrors'];
+
+/** Which of the reader's messages says each problem the API names. */
+const MESSAGE_FOR: Record<FieldProblem, FieldMessage> = {
+  required: 'required',
+  too_long: 'tooLong',
+  email: 'email',
+  url: 'url',
+  origin: 'url',
+  format: 'invalid',
+  range: 'invalid',
+  choice: 'invalid',
+  time_zone: 'invalid',
+  reserved: 'reserved',
+  invalid: 'invalid',
+};
+
+/** The server names each field's problem by code; the reader reads it in their language. */
+export function localizeFieldErrors(codes: Record<string, FieldProblem>, messages: Messages): Record<string, string> {
+  // A code this widget does not know yet (a newer server) still gets a message.
+  return Object.fromEntries(Object.entries(codes).map(([field, code]) => [field, messages.fieldErrors[MESSAGE_FOR[code] ?? 'invalid']]));
 }

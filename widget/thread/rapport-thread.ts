@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import { ApiClient, ApiError, type ApiComment, type ApiThread } from '../shared/api-client.js';
+import { ApiClient, type ApiComment, type ApiThread } from '../shared/api-client.js';
+import { ApiError } from '../shared/api-error.js';
 import { blogIsDark } from '../shared/color-scheme.js';
 import { scriptOrigin } from '../shared/script-origin.js';
 import { defineOnce } from '../shared/define.js';
@@ -264,7 +265,7 @@ export class RapportThread extends LitElement {
       else await this._post(values, form, target);
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('unknown', String(error));
-      this._errors = localizeFieldErrors(apiError.fields, this._messages);
+      this._errors = localizeFieldErrors(apiError.fieldCodes, this._messages);
       this._alert = this._messages.errors[apiError.code] ?? this._messages.errors.unknown!;
       this._announcement = this._alert;
     } finally {

@@ -6,6 +6,7 @@ import type { Models } from '../../models/models.js';
 import type { PageRecord } from '../../models/page.js';
 import type { SiteRecord } from '../../models/site.js';
 import { ForbiddenError, invalidField, NotFoundError } from '../../errors.js';
+import { namesLookAlike } from '../core/lookalikes.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
 import { parseObjectId } from '../core/ids.js';
 import type { Signer } from '../core/secrets.js';
@@ -83,13 +84,18 @@ export class CommentWriter {
     const content = prepareContent(input.name, input.body);
     // One case, so a reader is the same reader however they type their address.
     const email = input.email ? input.email.trim().toLowerCase() : null;
+    const authorNames = (await this.models.Author.find({ siteId: site._id }, { name: 1 }).lean()).map((a) => a.name);
+    // Only an author speaks as the author: a reader cannot take their name, or one that looks like it.
+    if (authorNames.some((authorName) => namesLookAlike(content.name, authorName))) {
+      throw invalidField('name', 'reserved', 'is the name of an author of this site');
+    }
     const parent = await this.findParent(site._id, input.pageKey, input.parentId);
     const page = await this.pages.open(
       { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl },
       now,
     );
     const readerKey = readerKeyOf(this.signer, email, content.name);
-    const signals = await this.signalsFor(site._id, content.body, parent, readerKey);
+    const signals = await this.signalsFor(site._id, content.body, parent, readerKey, authorNames);
     const fingerprint = bodyFingerprint(content.body);
     const status = await this.screen.decide(
       site,
@@ -194,16 +200,13 @@ export class CommentWriter {
     return comment;
   }
 
-  private async signalsFor(siteId: string, body: string, parent: { isAuthor: boolean } | null, readerKey: string): Promise<ReaderSignals> {
-    const [earlier, authors] = await Promise.all([
-      this.models.Comment.exists({ siteId, readerKey }),
-      this.models.Author.find({ siteId }, { name: 1 }).lean(),
-    ]);
+  private async signalsFor(siteId: string, body: string, parent: { isAuthor: boolean } | null, readerKey: string, authorNames: string[]): Promise<ReaderSignals> {
+    const earlier = await this.models.Comment.exists({ siteId, readerKey });
     return {
       question: asksQuestion(body),
       replyToAuthor: Boolean(parent?.isAuthor),
       firstTime: !earlier,
-      mentionsAuthor: mentionsAnyOf(body, authors.map((a) => a.name)),
+      mentionsAuthor: mentionsAnyOf(body, authorNames),
     };
   }
 

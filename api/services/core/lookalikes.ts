@@ -14,6 +14,12 @@ export function lookalikeForm(text: string): string {
   return withoutConfusables(text.normalize('NFKC').replace(INVISIBLE, '')).toLowerCase();
 }
 
+/** Two names a reader would take for the same one: spacing and punctuation aside, too. */
+export function namesLookAlike(a: string, b: string): boolean {
+  const essence = (name: string) => lookalikeForm(name).replace(/[\s\p{P}\p{S}]+/gu, '');
+  return essence(a) !== '' && essence(a) === essence(b);
+}
+
 /**
  * A host name as one spelling: lower case, without the trailing dot that names the same host
  * (`spam.test.`), international names in their ASCII (punycode) form. Empty if it is no host.

@@ -4,7 +4,8 @@
  * for HTML).
  */
 const en = {
-  authorCommentSubject: '{name} commented on “{page}”',
+  // Reader names are quoted: “Sonia, the author,” is then plainly a name a reader typed.
+  authorCommentSubject: '“{name}” commented on “{page}”',
   authorCommentIntro: '{name} commented on “{page}”:',
   authorCommentQuestion: 'It asks a question.',
   answerInInbox: 'Answer it in your inbox',
@@ -25,7 +26,7 @@ const en = {
   confirmAction: 'Confirm that you want these mails',
   confirmIgnore: 'If it was not you, ignore this mail: nothing more will be sent to this address.',
   replySubjectAuthor: '{name}, the author, answered your comment on “{page}”',
-  replySubjectReader: '{name} replied to your comment on “{page}”',
+  replySubjectReader: '“{name}” replied to your comment on “{page}”',
   replyIntroAuthor: '{name}, the author of {site}, answered your comment:',
   replyIntroReader: '{name} replied to your comment:',
   yourComment: 'Your comment',
@@ -49,7 +50,7 @@ const en = {
 export type MailTexts = typeof en;
 
 const de: MailTexts = {
-  authorCommentSubject: '{name} hat „{page}“ kommentiert',
+  authorCommentSubject: '„{name}“ hat „{page}“ kommentiert',
   authorCommentIntro: '{name} hat „{page}“ kommentiert:',
   authorCommentQuestion: 'Der Kommentar stellt eine Frage.',
   answerInInbox: 'Im Posteingang antworten',
@@ -70,7 +71,7 @@ const de: MailTexts = {
   confirmAction: 'Bestätigen, dass du diese Mails möchtest',
   confirmIgnore: 'Warst du es nicht, ignoriere diese Mail: An diese Adresse wird nichts mehr geschickt.',
   replySubjectAuthor: '{name}, der Autor, hat auf deinen Kommentar zu „{page}“ geantwortet',
-  replySubjectReader: '{name} hat auf deinen Kommentar zu „{page}“ geantwortet',
+  replySubjectReader: '„{name}“ hat auf deinen Kommentar zu „{page}“ geantwortet',
   replyIntroAuthor: '{name}, Autor von {site}, hat auf deinen Kommentar geantwortet:',
   replyIntroReader: '{name} hat auf deinen Kommentar geantwortet:',
   yourComment: 'Dein Kommentar',
@@ -92,7 +93,7 @@ const de: MailTexts = {
 };
 
 const es: MailTexts = {
-  authorCommentSubject: '{name} comentó en «{page}»',
+  authorCommentSubject: '«{name}» comentó en «{page}»',
   authorCommentIntro: '{name} comentó en «{page}»:',
   authorCommentQuestion: 'Hace una pregunta.',
   answerInInbox: 'Responder en tu bandeja',
@@ -113,7 +114,7 @@ const es: MailTexts = {
   confirmAction: 'Confirmar que quieres estos correos',
   confirmIgnore: 'Si no fuiste tú, ignora este correo: no se enviará nada más a esta dirección.',
   replySubjectAuthor: '{name}, el autor, respondió a tu comentario en «{page}»',
-  replySubjectReader: '{name} respondió a tu comentario en «{page}»',
+  replySubjectReader: '«{name}» respondió a tu comentario en «{page}»',
   replyIntroAuthor: '{name}, autor de {site}, respondió a tu comentario:',
   replyIntroReader: '{name} respondió a tu comentario:',
   yourComment: 'Tu comentario',
