@@ -39,7 +39,7 @@ const retryAfterSeconds = (req: Request, windowMs: number) => {
 };
 
 type LimiterOptions = Pick<Options, 'windowMs' | 'limit' | 'store' | 'keyGenerator'> &
-  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests'>> & { refusal?: { code: ErrorCode; message: string } };
+  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests' | 'skipFailedRequests'>> & { refusal?: { code: ErrorCode; message: string } };
 
 const TOO_MANY = { code: 'rate_limited', message: 'Too many requests; please wait a moment.' } as const;
 
@@ -59,14 +59,18 @@ const emailOf = (req: Request) => String((req.body as { email?: unknown } | unde
 
 /**
  * Limits on new comments, counted in MongoDB so every instance and every restart shares them:
- * per client address and site (a minute and an hour), and per email address (an hour).
+ * per client address and site (a minute and an hour), and per email address (an hour). Only
+ * stored comments count: a refused post (400, 403, 404, 429) takes its hit back, so junk sent
+ * under someone's address or email locks nobody out.
  */
 export function commentLimits(counters: CounterStores, limits: RateLimits): RequestHandler[] {
   const perSite = (req: Request) => `${address(req)}|${siteOf(req)}`;
+  const common = { skipFailedRequests: true };
   return [
-    limiter({ windowMs: MINUTE, limit: limits.commentsPerMinute, store: counters('comments-minute'), keyGenerator: perSite }),
-    limiter({ windowMs: HOUR, limit: limits.commentsPerHour, store: counters('comments-hour'), keyGenerator: perSite }),
+    limiter({ ...common, windowMs: MINUTE, limit: limits.commentsPerMinute, store: counters('comments-minute'), keyGenerator: perSite }),
+    limiter({ ...common, windowMs: HOUR, limit: limits.commentsPerHour, store: counters('comments-hour'), keyGenerator: perSite }),
     limiter({
+      ...common,
       windowMs: HOUR,
       limit: limits.commentsPerEmailHour,
       store: counters('comments-email'),

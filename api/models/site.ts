@@ -21,6 +21,16 @@ const settingsSchema = new Schema(
   { _id: false },
 );
 
+/** The latest run of comments held because the site was past its flood limit. */
+const floodHoldSchema = new Schema(
+  {
+    since: { type: Date, required: true },
+    lastAt: { type: Date, required: true },
+    held: { type: Number, required: true },
+  },
+  { _id: false },
+);
+
 /** One blog. Its `_id` is the short id bloggers put in the embed snippet. */
 const siteSchema = new Schema(
   {
@@ -28,6 +38,7 @@ const siteSchema = new Schema(
     name: { type: String, required: true, maxlength: 200 },
     origins: { type: [String], default: [] },
     settings: { type: settingsSchema, required: true, default: () => ({}) },
+    floodHold: { type: floodHoldSchema, default: null },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

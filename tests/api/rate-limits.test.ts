@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type express from 'express';
 import { DEFAULT_RATE_LIMITS } from '../../api/http/rate-limits.js';
 import { appFor, useTestContext } from '../support/test-context.js';
-import { BLOG_ORIGIN, makeSite } from '../support/factories.js';
+import { BLOG_ORIGIN, makeSite, signIn } from '../support/factories.js';
 
 const ctx = useTestContext();
 let app: express.Express;
@@ -65,5 +65,32 @@ describe('rate limits on new comments', () => {
     }
     expect(statuses.slice(0, DEFAULT_RATE_LIMITS.siteCommentsPer10Minutes).every((s) => s === 'published')).toBe(true);
     expect(statuses.slice(DEFAULT_RATE_LIMITS.siteCommentsPer10Minutes)).toEqual(Array(5).fill('pending'));
+  });
+
+  it('count only stored comments: refused posts lock out no reader, no email and no site, and the inbox tells of a flood', async () => {
+    const strict = appFor(ctx, 'http://127.0.0.1:9', { ...DEFAULT_RATE_LIMITS, commentsPerMinute: 5, commentsPerEmailHour: 3, siteCommentsPer10Minutes: 2 });
+    const site = await makeSite(ctx);
+    const email = `${crypto.randomUUID()}@example.com`;
+    const counting = () => ctx.models.RateLimitCounter.countDocuments({ _id: /^comments-/, hits: { $gt: 0 } });
+    const before = await counting();
+    // Ten refusals naming the reader's address, email and site: invalid, and replies to nothing.
+    for (let i = 0; i < 5; i++) expect((await post(strict, site.siteId, { email, body: '' })).status).toBe(400);
+    for (let i = 0; i < 5; i++) expect((await post(strict, site.siteId, { email, parentId: '0123456789abcdef01234567' })).status).toBe(404);
+    // Each takes its hit back once its answer is sent.
+    await expect.poll(counting).toBe(before);
+
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await post(strict, site.siteId, { email });
+      statuses.push(res.status === 201 ? res.body.comment.status : res.status);
+    }
+    // Two published, the third held by the site's flood limit, the fourth past the email's limit.
+    expect(statuses).toEqual(['published', 'published', 'pending', 429]);
+    const cookie = await signIn(ctx, site.author.email);
+    const stats = await request(strict).get('/api/stats').query({ site: site.siteId }).set('Cookie', cookie);
+    expect(stats.body.floodHold).toEqual({ since: expect.any(String), held: 1 });
+    ctx.clock.advance(11 * 60_000);
+    const later = await request(strict).get('/api/stats').query({ site: site.siteId }).set('Cookie', cookie);
+    expect(later.body.floodHold).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ export interface Stats extends Figures {
   waitingNow: number;
   oldestWaitingSince: string | null;
   overdue: number;
+  floodHold: { since: string; held: number } | null;
   perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];
   perWeek: (Figures & { weekOf: string })[];
 }

@@ -63,6 +63,8 @@ export const inboxMessages = {
   tooManyAttempts: 'Too many failed attempts. Try again in a few minutes.',
   stats: {
     heading: 'How responsive you are',
+    floodHold: (held: number, since: string) =>
+      `Comments are arriving faster than usual, so new ones wait for your approval: ${held} held, the first ${since}.`,
     waitingNow: 'Waiting now',
     oldest: 'Oldest waiting',
     overdue: 'Overdue',

@@ -33,6 +33,15 @@ export class RapportInboxStats extends LitElement {
         font-size: 1.3em;
         font-weight: 700;
       }
+      .flood-hold {
+        margin: 0 0 0.75rem;
+        padding: 0.5rem 0.75rem;
+        border-inline-start: 3px solid var(--_error);
+      }
+      /* The live region stays in place, so that a hold beginning is announced. */
+      .flood-hold:empty {
+        display: none;
+      }
       .overdue dd {
         color: var(--_error);
       }
@@ -80,6 +89,7 @@ export class RapportInboxStats extends LitElement {
     return html`
       <section aria-labelledby="stats-heading" part="stats">
         <h2 id="stats-heading" class="visually-hidden">${m.heading}</h2>
+        <p class="flood-hold" part="flood-hold" role="status">${s.floodHold ? m.floodHold(s.floodHold.held, relativeTime(s.floodHold.since, this.messages.locale)) : nothing}</p>
         <dl>
           <div><dt>${m.waitingNow}</dt><dd>${s.waitingNow}</dd></div>
           <div><dt>${m.oldest}</dt><dd>${s.oldestWaitingSince ? relativeTime(s.oldestWaitingSince, this.messages.locale) : m.none}</dd></div>

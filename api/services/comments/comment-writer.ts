@@ -29,8 +29,12 @@ export interface ReaderCommentInput extends Omit<NewCommentRequest, 'site' | 'pa
   siteId: string;
   pageKey: string;
   parentId?: string;
-  /** The site is past its flood limit (the route counted): the comment waits for approval. */
-  flooded?: boolean;
+  /**
+   * Counts the comment toward its site's flood limit and answers whether the site is past it
+   * (then the comment waits for approval). Called only once the comment is going to be stored,
+   * so refused posts cannot hold a site's real readers.
+   */
+  countTowardFlood?: () => Promise<boolean>;
   /** How the form was shown, when the comment came through it (comment-screen.ts). */
   form?: ScreenedComment['form'];
   /** The sender's address and browser, passed to Akismet when it is on; never stored. */
@@ -97,9 +101,11 @@ export class CommentWriter {
     const readerKey = readerKeyOf(this.signer, email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey, authorNames);
     const fingerprint = bodyFingerprint(content.body);
+    const flooded = input.countTowardFlood ? await input.countTowardFlood() : false;
+    if (flooded) await this.sites.noteFloodHold(site._id, now);
     const status = await this.screen.decide(
       site,
-      { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client, honeypot: Boolean(input.honeypot), flooded: input.flooded, form: input.form },
+      { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client, honeypot: Boolean(input.honeypot), flooded, form: input.form },
       now,
     );
     const draft = {

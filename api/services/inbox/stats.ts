@@ -2,6 +2,7 @@ import type { Figures, StatsResponse } from '../../../contract/author-api.js';
 import { Types } from 'mongoose';
 import type { Models } from '../../models/models.js';
 import { NotFoundError } from '../../errors.js';
+import { currentFloodHold } from '../sites/sites.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -49,6 +50,7 @@ export class Stats {
       oldestWaitingSince: oldest?.waitingSince?.toISOString() ?? null,
       overdue: waiting.filter((c) => c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs).length,
       replyGoalHours: site.settings.replyGoalHours,
+      floodHold: currentFloodHold(site, now),
       perPage: perPage.sort((a, b) => b.received - a.received || a.page.key.localeCompare(b.page.key)),
       perWeek,
     };

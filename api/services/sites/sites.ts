@@ -6,6 +6,16 @@ import { cleanName } from '../core/text.js';
 
 export type SiteSettings = SiteRecord['settings'];
 
+/** The flood limit's window: a hold with no held comment for this long is over. */
+export const FLOOD_WINDOW_MS = 10 * 60_000;
+
+/** The site's flood hold, if it is on now: since when, and how many comments it has held. */
+export function currentFloodHold(site: SiteRecord, now: Date): { since: string; held: number } | null {
+  const hold = site.floodHold;
+  if (!hold || now.getTime() - hold.lastAt.getTime() > FLOOD_WINDOW_MS) return null;
+  return { since: hold.since.toISOString(), held: hold.held };
+}
+
 export interface NewSite {
   id: string;
   name: string;
@@ -65,6 +75,20 @@ export class Sites {
     if (!site) throw new NotFoundError(`Site "${siteId}"`);
     this.siteChanged(siteId);
     return site;
+  }
+
+  /**
+   * One more comment held because the site is past its flood limit: it continues the current
+   * hold, or starts a new one, so the inbox can say since when and how many.
+   */
+  async noteFloodHold(siteId: string, now: Date): Promise<void> {
+    const continued = await this.models.Site.updateOne(
+      { _id: siteId, 'floodHold.lastAt': { $gt: new Date(now.getTime() - FLOOD_WINDOW_MS) } },
+      { $inc: { 'floodHold.held': 1 }, $set: { 'floodHold.lastAt': now } },
+    );
+    if (continued.matchedCount === 0) {
+      await this.models.Site.updateOne({ _id: siteId }, { $set: { floodHold: { since: now, lastAt: now, held: 1 } } });
+    }
   }
 
   async publicView(site: SiteRecord): Promise<PublicSite> {

@@ -62,6 +62,8 @@ export const de: InboxMessages = {
   tooManyAttempts: 'Zu viele Fehlversuche. Versuche es in ein paar Minuten wieder.',
   stats: {
     heading: 'Wie schnell du antwortest',
+    floodHold: (held: number, since: string) =>
+      `Gerade kommen ungewöhnlich viele Kommentare, neue warten auf deine Freigabe: ${held} zurückgehalten, der erste ${since}.`,
     waitingNow: 'Warten jetzt',
     oldest: 'Am längsten wartend',
     overdue: 'Überfällig',

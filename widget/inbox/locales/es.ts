@@ -61,6 +61,8 @@ export const es: InboxMessages = {
   tooManyAttempts: 'Demasiados intentos fallidos. Vuelve a intentarlo en unos minutos.',
   stats: {
     heading: 'Cuánto respondes',
+    floodHold: (held: number, since: string) =>
+      `Llegan más comentarios de lo normal y los nuevos esperan tu aprobación: ${held} retenidos, el primero ${since}.`,
     waitingNow: 'Esperando ahora',
     oldest: 'Espera más larga',
     overdue: 'Atrasados',
