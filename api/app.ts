@@ -59,7 +59,8 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   api.use(publicApiCors(deps.services.sites));
   const reads = readLimit(deps.limits);
-  api.use((req, res, next) => (req.method === 'GET' ? reads(req, res, next) : next()));
+  // HEAD is a read too: Express answers it through the GET route, building the same body.
+  api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? reads(req, res, next) : next()));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use(cookieParser());
   api.use(authRoutes(routeDeps));

@@ -9,13 +9,14 @@ import { emlCopies } from './delivery/mail-transport.js';
 import { outboxMailDir } from './delivery/mail-setup.js';
 
 /** Models, indexes, secret and services on an open database: what the server and the CLI share. */
-export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail' | 'dataDir'>) {
+export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail' | 'dataDir' | 'threadCacheBytes'>) {
   const models = defineModels(database.connection);
   await ensureIndexes(models);
   const akismet = config.akismet ? new Akismet(config.akismet) : undefined;
   const services = createServices(models, await loadSecret(models, config.secret), {
     akismet,
     publicUrl: config.publicUrl,
+    threadCacheBytes: config.threadCacheBytes,
     // Written only without SMTP_URL, but earlier runs may have written some: always forget them.
     mailCopies: emlCopies(outboxMailDir(config)),
     // A claimed message must outlive its attempt, or a second worker would send it meanwhile.

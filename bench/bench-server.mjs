@@ -23,8 +23,17 @@ const start = new Date(Date.now() - 86_400_000);
 const origins = [ORIGIN, ...(process.env.BENCH_BLOG_ORIGIN ? [process.env.BENCH_BLOG_ORIGIN] : [])];
 await services.sites.create({ id: 'bench', name: 'Bench blog', origins }, start);
 const { author } = await services.authors.create({ siteId: 'bench', name: 'Sonia', email: 'sonia@bench.test' }, start);
-for (const size of [10, 100, 1000]) {
+// BENCH_SIZES: the seeded threads' sizes (default 10, 100 and 1000 comments; empty for none).
+const sizes = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').filter(Boolean).map(Number);
+for (const size of sizes) {
   await seedThread(services, { siteId: 'bench', authorId: author._id, pageKey: `/post-${size}/`, size, start });
+}
+// BENCH_HEAVY_THREAD=1: also /heavy/, 100 comments of 10,000 '&' each, a 5 MB answer (bench/thread-cache-memory.mjs).
+if (process.env.BENCH_HEAVY_THREAD === '1') {
+  for (let i = 0; i < 100; i++) {
+    const body = `${'&'.repeat(9_990)} ${String(i).padStart(8, '0')}`;
+    await services.commentWriter.postReaderComment({ siteId: 'bench', pageKey: '/heavy/', name: `Reader ${i}`, body }, undefined, new Date(start.getTime() + i * 1000));
+  }
 }
 
 const ours = createApp({
@@ -36,7 +45,7 @@ const ours = createApp({
   widgetDir: new URL('../dist/widget/', import.meta.url).pathname,
   publicUrl: 'http://127.0.0.1:9',
   // The load generator is one client; limits would measure the limiter, not the server.
-  limits: { commentsPerMinute: 1e9, commentsPerHour: 1e9, commentsPerEmailHour: 1e9, siteCommentsPer10Minutes: 1e9, readsPerMinute: 1e9 },
+  limits: { commentsPerMinute: 1e9, commentsPerHour: 1e9, commentsPerEmailHour: 1e9, siteCommentsPer10Minutes: 1e9, readsPerMinute: 1e9, changesPerMinute: 1e9, previewsPerMinute: 1e9 },
   pingDatabase: async () => {},
 });
 const naive = express();

@@ -29,6 +29,8 @@ export interface Config {
   secret: string | undefined;
   /** How much one client may post and read (README, "Configuration"). */
   limits: RateLimits;
+  /** The most memory this process's kept thread answers may take, in bytes. */
+  threadCacheBytes: number;
   /** Outgoing mail: through `smtpUrl` when set, else written as `.eml` files under DATA_DIR/outbox-mail. */
   mail: { smtpUrl: string | undefined; from: string; timeoutMs: number; pollMs: number };
   /** Akismet, when a key is set: every new reader comment is checked. */
@@ -52,6 +54,9 @@ const envSchema = z.object({
   LIMIT_COMMENTS_PER_EMAIL_HOUR: z.coerce.number().int().min(1).default(3),
   LIMIT_SITE_COMMENTS_PER_10_MINUTES: z.coerce.number().int().min(1).default(30),
   LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LIMIT_CHANGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  LIMIT_PREVIEWS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  THREAD_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.email().optional(),
   MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
@@ -88,7 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commentsPerEmailHour: e.LIMIT_COMMENTS_PER_EMAIL_HOUR,
       siteCommentsPer10Minutes: e.LIMIT_SITE_COMMENTS_PER_10_MINUTES,
       readsPerMinute: e.LIMIT_READS_PER_MINUTE,
+      changesPerMinute: e.LIMIT_CHANGES_PER_MINUTE,
+      previewsPerMinute: e.LIMIT_PREVIEWS_PER_MINUTE,
     },
+    threadCacheBytes: Math.round(e.THREAD_CACHE_MB * 1024 * 1024),
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM ?? `rapport@${new URL(publicUrl).hostname}`,

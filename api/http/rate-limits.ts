@@ -20,8 +20,12 @@ export interface RateLimits {
   commentsPerEmailHour: number;
   /** New comments on one site per 10 minutes before further ones wait for approval. */
   siteCommentsPer10Minutes: number;
-  /** Reads per client address per minute. */
+  /** Reads (GET and HEAD) per client address per minute. */
   readsPerMinute: number;
+  /** A reader's edits and deletions (with their edit tokens) per client address per minute. */
+  changesPerMinute: number;
+  /** Previews per client address per minute. */
+  previewsPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -30,6 +34,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   commentsPerEmailHour: 3,
   siteCommentsPer10Minutes: 30,
   readsPerMinute: 600,
+  changesPerMinute: 30,
+  previewsPerMinute: 60,
 };
 
 /** Whole seconds until the window resets (Retry-After takes an integer), at least one. */
@@ -86,6 +92,26 @@ export function commentLimits(counters: CounterStores, limits: RateLimits): Requ
  */
 export function readLimit(limits: RateLimits): RequestHandler {
   return limiter({ windowMs: MINUTE, limit: limits.readsPerMinute, store: new MemoryStore(), keyGenerator: address });
+}
+
+/**
+ * A reader's edits and deletions: each rewrites a comment and drops the site's kept threads, so
+ * one client must not do it without end. Counted in memory, like reads; an author's changes
+ * (with the session, no edit token) are not limited here.
+ */
+export function readerChangeLimit(limits: RateLimits): RequestHandler {
+  return limiter({
+    windowMs: MINUTE,
+    limit: limits.changesPerMinute,
+    store: new MemoryStore(),
+    keyGenerator: address,
+    skip: (req) => req.get('authorization') === undefined,
+  });
+}
+
+/** Previews render Markdown: cheap once, not a thousand times a second from one client. */
+export function previewLimit(limits: RateLimits): RequestHandler {
+  return limiter({ windowMs: MINUTE, limit: limits.previewsPerMinute, store: new MemoryStore(), keyGenerator: address });
 }
 
 /** Failed sign-ins allowed per account and per client address in 15 minutes. */

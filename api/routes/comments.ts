@@ -3,7 +3,7 @@ import type { CommentChangeResponse } from '../../contract/author-api.js';
 import type { PostedCommentResponse, PreviewResponse, ReaderEditResponse } from '../../contract/public-api.js';
 import { NotFoundError, UnauthorizedError } from '../errors.js';
 import { authorAuthentication, sessionToken } from '../http/author-session.js';
-import { commentLimits, SiteFloodGuard, type CounterStores, type RateLimits } from '../http/rate-limits.js';
+import { commentLimits, previewLimit, readerChangeLimit, SiteFloodGuard, type CounterStores, type RateLimits } from '../http/rate-limits.js';
 import { authorChangeBody, bearerToken, objectId, postCommentBody, previewBody, readerEditBody, threadQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
 import { renderMarkdown } from '../services/comments/markdown.js';
@@ -16,6 +16,7 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
   const { services, clock } = deps;
   const flood = new SiteFloodGuard(deps.counters, deps.limits.siteCommentsPer10Minutes);
   const authenticateAuthor = authorAuthentication(deps);
+  const readerChanges = readerChangeLimit(deps.limits);
   const router = Router();
 
   // GET /api/comments?site&page[&cursor][&limit]
@@ -45,14 +46,14 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
   });
 
   // POST /api/preview — what a body will look like, through the same renderer as a real post
-  router.post('/preview', (req, res) => {
+  router.post('/preview', previewLimit(deps.limits), (req, res) => {
     const { body } = parseInput(previewBody, req.body);
     res.json({ html: renderMarkdown(cleanBody(body)) } satisfies PreviewResponse);
   });
 
   // PATCH /api/comments/:id — by an author of its site with the session cookie
   // {status} | {awaitingReply} | {body}, else by its reader with the edit token {body}
-  router.patch('/comments/:id', async (req, res) => {
+  router.patch('/comments/:id', readerChanges, async (req, res) => {
     const id = parseCommentId(req.params.id);
     if (req.get('authorization') !== undefined || !sessionToken(req, deps.publicUrl)) {
       const token = readerToken(req);
@@ -67,7 +68,7 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
   });
 
   // DELETE /api/comments/:id — the reader, with the edit token
-  router.delete('/comments/:id', async (req, res) => {
+  router.delete('/comments/:id', readerChanges, async (req, res) => {
     const id = parseCommentId(req.params.id);
     await services.commentChanges.deleteByReader(id, readerToken(req), clock.now());
     res.status(204).end();

@@ -35,7 +35,11 @@ export interface ServiceOptions {
   retryPolicy?: RetryPolicy;
   /** Mail kept outside the database, which erasing a reader removes too. */
   mailCopies?: MailCopies;
+  /** The most the kept thread answers of this process may take (THREAD_CACHE_MB). */
+  threadCacheBytes?: number;
 }
+
+export const DEFAULT_THREAD_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Every service, built once per process from the models and the signing secret. Each key is
@@ -43,7 +47,7 @@ export interface ServiceOptions {
  */
 export function createServices(models: Models, secret: string, options: ServiceOptions) {
   const signer = createSigner(secret);
-  const cache = new ThreadCache(THREAD_FRESH_MS);
+  const cache = new ThreadCache(THREAD_FRESH_MS, options.threadCacheBytes ?? DEFAULT_THREAD_CACHE_BYTES);
   const siteChanged = (siteId: string) => cache.invalidateSite(siteId);
   const keeper = new AwaitingReplyKeeper(models);
   const sites = new Sites(models, siteChanged);
@@ -65,6 +69,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     commentChanges: new CommentChanges(models, keeper, editTokens, notifications, siteChanged),
     formTokens: new FormTokens(signer),
     threadReader,
+    threadCache: cache,
     publicThreads: new PublicThreads(sites, threadReader, cache),
     counters: new Counters(models, signer),
     inbox,

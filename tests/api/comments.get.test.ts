@@ -59,6 +59,33 @@ describe('GET /api/comments', () => {
       expect(second.body.comments.map((c: { id: string }) => c.id)).toEqual(ids.slice(3));
       expect(second.body.nextCursor).toBeNull();
     });
+
+    it('keeps for the next reader only what the widget asks for, and refuses a cursor spelt otherwise than given', async () => {
+      const site = await makeSite(ctx);
+      for (let i = 0; i < 3; i++) await readerComment(ctx, site, { pageKey: '/kept/' });
+      const read = (query: Record<string, unknown>) => request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/kept/', ...query });
+      const cache = ctx.services.threadCache;
+      const before = cache.size;
+      // Made-up cursors (any time before the first comment reads the whole thread) and odd
+      // slice sizes are answered, but not kept: a script could invent them without end.
+      for (let i = 0; i < 20; i++) {
+        const invented = Buffer.from(`${1000 + i}.${'0'.repeat(23)}${i % 10}`).toString('base64url');
+        const res = await read({ cursor: invented, limit: 100 });
+        expect(res.status).toBe(200);
+        expect(res.body.comments).toHaveLength(3);
+        expect((await read({ limit: 200 + i })).status).toBe(200);
+      }
+      expect(cache.size).toBe(before);
+      const first = await read({ limit: 2 });
+      expect((await read({})).status).toBe(200);
+      expect(cache.size).toBeGreaterThan(before);
+      // The cursor a slice gave, but with its time written with a leading zero: not one it gave.
+      const [time, id] = Buffer.from(first.body.nextCursor, 'base64url').toString().split('.');
+      const respelt = await read({ cursor: Buffer.from(`0${time}.${id}`).toString('base64url') });
+      expect(respelt.status).toBe(400);
+      expect(respelt.body.error.fieldCodes).toEqual({ cursor: 'format' });
+      expect((await read({ cursor: first.body.nextCursor })).status).toBe(200);
+    });
   });
 
   describe('when the site is unknown', () => {

@@ -94,3 +94,23 @@ describe('rate limits on new comments', () => {
     expect(later.body.floodHold).toBeNull();
   });
 });
+
+describe('rate limits on the other requests', () => {
+  it('count HEAD as a read, and limit previews and a reader’s edits and deletions per client address', async () => {
+    const tight = appFor(ctx, 'http://127.0.0.1:9', { ...DEFAULT_RATE_LIMITS, readsPerMinute: 3, previewsPerMinute: 2, changesPerMinute: 2 });
+    const site = await makeSite(ctx);
+    const heads = [];
+    for (let i = 0; i < 4; i++) heads.push((await request(tight).head('/api/comments').query({ site: site.siteId, page: `/p/${i}` })).status);
+    expect(heads).toEqual([200, 200, 200, 429]);
+    const previews = [];
+    for (let i = 0; i < 3; i++) previews.push((await request(tight).post('/api/preview').send({ body: `**${i}**` })).status);
+    expect(previews).toEqual([200, 200, 429]);
+    const changes = [];
+    for (const method of ['patch', 'delete', 'patch'] as const) {
+      const req = request(tight)[method]('/api/comments/0123456789abcdef01234567').set('Authorization', 'Bearer not-a-token');
+      changes.push((await (method === 'patch' ? req.send({ body: 'changed' }) : req)).status);
+    }
+    expect(changes.slice(2)).toEqual([429]);
+    expect(changes.slice(0, 2)).not.toContain(429);
+  });
+});

@@ -60,6 +60,8 @@ export const UNREACHABLE_LIMITS: RateLimits = {
   commentsPerEmailHour: 1e6,
   siteCommentsPer10Minutes: 1e6,
   readsPerMinute: 1e6,
+  changesPerMinute: 1e6,
+  previewsPerMinute: 1e6,
 };
 
 /** The app on a test context's database, for a given PUBLIC_URL (the inbox checks its origin). */

@@ -39,6 +39,13 @@ export class ThreadReader {
     };
   }
 
+  /** Whether the cursor is one a slice of this page gave: it names a published comment there, at its time. */
+  async isCursorOf(siteId: string, pageKey: string, cursor: string): Promise<boolean> {
+    const { createdAt, id } = decodeCursor(cursor);
+    const page = await this.models.Page.findOne({ siteId, key: pageKey }, { _id: 1 }).lean();
+    return Boolean(page && (await this.models.Comment.exists({ _id: id, pageId: page._id, createdAt, status: 'published' })));
+  }
+
   /**
    * Removed (deleted, spam, held) comments that published ones in this slice reply to, up the
    * tree, so replies keep their place. Parents that are merely in an earlier slice are published
@@ -80,10 +87,13 @@ function encodeCursor(createdAt: Date, id: Types.ObjectId): string {
   return Buffer.from(`${createdAt.getTime()}.${id.toHexString()}`).toString('base64url');
 }
 
+/** The cursor's position; refused unless it is spelt exactly as `encodeCursor` spells it. */
 function decodeCursor(cursor: string): { createdAt: Date; id: Types.ObjectId } {
   const [time, hex] = Buffer.from(cursor, 'base64url').toString().split('.');
   const id = parseObjectId(hex ?? '');
   const createdAt = new Date(Number(time));
-  if (!id || Number.isNaN(createdAt.getTime())) throw invalidField('cursor', 'format', 'is not a cursor this server gave');
+  if (!id || Number.isNaN(createdAt.getTime()) || encodeCursor(createdAt, id) !== cursor) {
+    throw invalidField('cursor', 'format', 'is not a cursor this server gave');
+  }
   return { createdAt, id };
 }
