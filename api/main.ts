@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   });
 
   const { services } = await prepareServices(database, config);
-  const demo = await ensureDemoSite(services, config.publicUrl, systemClock.now());
+  const demo = config.demo ? await ensureDemoSite(services, config.publicUrl, systemClock.now()) : undefined;
   const app = createApp({
     services,
     logger,
@@ -56,6 +56,15 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   logger.info({ url: config.publicUrl, port }, `Rapport is listening on ${config.host}:${port} (public URL ${config.publicUrl})`);
   if (demo) printDemo(config.publicUrl, demo.authorEmail, demo.authorPassword);
+  else if ((await services.sites.list()).length === 0) {
+    logger.info('no site yet: add one with "rapport site add" (the demo site is made only for a localhost PUBLIC_URL or DEMO=true)');
+  }
+  if (config.trustProxy === true) {
+    logger.warn(
+      'TRUST_PROXY=true believes every X-Forwarded-For hop, so any client can choose the address its rate limits count; ' +
+        'set the number of proxies in front (TRUST_PROXY=1) or their addresses instead',
+    );
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -27,6 +27,11 @@ export interface Config {
   dbTimeoutMs: number;
   /** Secret for signing tokens; when empty one is generated once and kept in the database. */
   secret: string | undefined;
+  /**
+   * Whether an empty database gets the demo site (and its author's password in the log): when
+   * asked (DEMO=true), or by default when the server is only reachable on this machine.
+   */
+  demo: boolean;
   /** How much one client may post and read (README, "Configuration"). */
   limits: RateLimits;
   /** The most memory this process's kept thread answers may take, in bytes. */
@@ -44,6 +49,7 @@ const envSchema = z.object({
   MONGODB_URI: z.string().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   TRUST_PROXY: z.string().default('false'),
+  DEMO: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GLIBC_DIR: z.string().optional(),
   GLIBC_CACHE_DIR: z.string().optional(),
@@ -56,7 +62,7 @@ const envSchema = z.object({
   LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LIMIT_CHANGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LIMIT_PREVIEWS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
-  THREAD_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
+  THREAD_CACHE_MB: z.coerce.number().min(1).max(65_536).default(64),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.email().optional(),
   MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     dataDir: path.resolve(e.DATA_DIR),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    demo: e.DEMO === undefined ? isLoopbackUrl(publicUrl) : e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,
     glibcDir: e.GLIBC_DIR,
     glibcCacheDir: path.resolve(e.GLIBC_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'rapport')),
@@ -105,6 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     akismet: e.AKISMET_KEY ? { key: e.AKISMET_KEY, url: e.AKISMET_URL, timeoutMs: e.AKISMET_TIMEOUT_MS } : undefined,
   };
+}
+
+/** A URL only this machine reaches: localhost (and its subdomains), 127.0.0.0/8, ::1. */
+function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]';
 }
 
 /** An empty variable means "not set", as in most shells' `FOO= command`. */

@@ -19,7 +19,14 @@ let shareServer;
 let stopping = false;
 
 async function main() {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The database's files and its socket are this user's alone: the socket takes no password.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    fs.chmodSync(dataDir, 0o700);
+  } catch (error) {
+    // A directory someone else owns (a mounted volume) stays as it is; the engine still starts.
+    process.stderr.write(`could not make ${dataDir} private: ${error.message}\n`);
+  }
   engine = await embedded.open(dataDir);
   shareServer = await shareEngine(engine.socketPath);
   process.stdout.write(`${JSON.stringify({ uri: engine.uri, sharedSocket: shareServer ? sharedSocket : null })}\n`);
@@ -42,6 +49,7 @@ async function shareEngine(privateSocket) {
       server.once('error', reject);
       server.listen(sharedSocket, resolve);
     });
+    fs.chmodSync(sharedSocket, 0o600);
     return server;
   } catch {
     // A path too long for a Unix socket only costs the CLI its shortcut, not the server its engine.

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { childPids, runCli, startServer, tempDataDir, type ServerProcess } from '../support/processes.js';
 
@@ -33,6 +35,37 @@ describe('the server process', () => {
       expect(text).toMatch(/"msg":"database: embedded MongoDB on /);
       const res = await fetch(`${server.url}/api/comments?site=demo&page=/`);
       expect(res.status).toBe(200);
+    });
+
+    it('keeps its data directory and engine socket to its own user, and no mail token in its log', async () => {
+      const dataDir = tempDataDir();
+      // As a directory made by hand or by a volume would be.
+      fs.chmodSync(dataDir, 0o755);
+      const server = await start(dataDir);
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(path.join(dataDir, 'engine.sock')).mode & 0o777).toBe(0o600);
+      await (await fetch(`${server.url}/mail/confirm?t=SECRET-TOKEN-1234&thread=abc`)).text();
+      await expect.poll(() => server.output.find((line) => line.includes('/mail/confirm'))).toContain('t=redacted&thread=abc');
+      expect(server.output.join('\n')).not.toContain('SECRET-TOKEN-1234');
+    });
+  });
+
+  describe('on first start with an empty database and a public address', () => {
+    it('makes no demo site and prints no password, says how to add a site, and warns about TRUST_PROXY=true', async () => {
+      const server = await startServer(tempDataDir(), { PUBLIC_URL: 'https://comments.example.com', TRUST_PROXY: 'true' });
+      running.push(server);
+      const text = server.output.join('\n');
+      expect(text).not.toContain('created the demo site');
+      expect(text).not.toContain('password');
+      expect(text).toContain('no site yet: add one with \\"rapport site add\\"');
+      expect(text).toContain('TRUST_PROXY=true believes every X-Forwarded-For hop');
+      expect((await fetch(`${server.url}/api/comments?site=demo&page=/`)).status).toBe(404);
+    });
+
+    it('makes the demo site anyway when asked with DEMO=true', async () => {
+      const server = await startServer(tempDataDir(), { PUBLIC_URL: 'https://comments.example.com', DEMO: 'true' });
+      running.push(server);
+      expect(server.output.join('\n')).toContain('created the demo site "demo"');
     });
   });
 
