@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
 import { BLOG_ORIGIN, makeSite, readerComment, snapshot } from '../support/factories.js';
 
@@ -73,6 +73,25 @@ describe('a deleted comment in the thread', () => {
     expect(JSON.stringify(res.body)).not.toContain('Secret words');
     expect(JSON.stringify(res.body)).not.toContain('Ann');
     expect(res.body.page.commentCount).toBe(1);
+  });
+
+  it('reads a long chain of removed replies above a comment in one query, however deep', async () => {
+    const site = await makeSite(ctx);
+    const chain = [await readerComment(ctx, site, { pageKey: '/deep/', body: 'level 0' })];
+    for (let level = 1; level < 40; level++) {
+      chain.push(await readerComment(ctx, site, { pageKey: '/deep/', parentId: chain.at(-1)!.id, body: `level ${level}` }));
+    }
+    // Every comment but the last removed by its reader: 39 placeholders above one reply.
+    await ctx.models.Comment.updateMany({ _id: { $in: chain.slice(0, -1).map((c) => c.id) } }, { $set: { status: 'deleted' } });
+    ctx.services.threadCache.invalidateSite(site.siteId);
+    const finds = vi.spyOn(ctx.models.Comment, 'find');
+    const res = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/deep/' });
+    const commentFinds = finds.mock.calls.length;
+    finds.mockRestore();
+    expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual(chain.map((c) => c.id));
+    expect(res.body.comments.filter((c: { removed?: boolean }) => c.removed)).toHaveLength(39);
+    // The slice, and the placeholders above it.
+    expect(commentFinds).toBe(2);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { Models } from '../../models/models.js';
 import { invalidField } from '../../errors.js';
 import type { PageCounts, PublicComment, PublicPage } from '../../../contract/public-api.js';
@@ -25,7 +25,7 @@ export class ThreadReader {
     if (after) {
       filter.$or = [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after.id } }];
     }
-    const found = await this.models.Comment.find(filter, PUBLIC_COMMENT_FIELDS)
+    const found = await this.models.Comment.find(filter, { ...PUBLIC_COMMENT_FIELDS, ancestors: 1 })
       .sort({ createdAt: 1, _id: 1 })
       .limit(options.limit + 1)
       .lean();
@@ -48,23 +48,29 @@ export class ThreadReader {
 
   /**
    * Removed (deleted, spam, held) comments that published ones in this slice reply to, up the
-   * tree, so replies keep their place. Parents that are merely in an earlier slice are published
-   * and not matched here.
+   * tree to the nearest published one, so replies keep their place. Parents that are merely in
+   * an earlier slice are published and end the climb. One query, however deep the chain: every
+   * comment carries its ancestors, nearest last.
    */
-  private async removedParents(comments: { _id: Types.ObjectId; parentId?: Types.ObjectId | null }[], pageId: Types.ObjectId) {
-    const known = new Set(comments.map((c) => c._id.toHexString()));
-    const found: { _id: Types.ObjectId; parentId?: Types.ObjectId | null; createdAt: Date }[] = [];
-    let wanted = comments.map((c) => c.parentId).filter((id): id is Types.ObjectId => !!id && !known.has(id.toHexString()));
-    while (wanted.length > 0) {
-      const removed = await this.models.Comment.find(
-        { _id: { $in: wanted }, pageId, status: { $ne: 'published' } },
-        { parentId: 1, createdAt: 1 },
-      ).lean();
-      for (const comment of removed) known.add(comment._id.toHexString());
-      found.push(...removed);
-      wanted = removed.map((c) => c.parentId).filter((id): id is Types.ObjectId => !!id && !known.has(id.toHexString()));
+  private async removedParents(comments: { _id: Types.ObjectId; ancestors: Types.ObjectId[] }[], pageId: Types.ObjectId) {
+    const inSlice = new Set(comments.map((c) => c._id.toHexString()));
+    const above = [...new Set(comments.flatMap((c) => c.ancestors.map((id) => id.toHexString())))].filter((id) => !inSlice.has(id));
+    if (above.length === 0) return [];
+    const removed = await this.models.Comment.find(
+      { _id: { $in: above.map((id) => new Types.ObjectId(id)) }, pageId, status: { $ne: 'published' } },
+      { parentId: 1, createdAt: 1 },
+    ).lean();
+    const removedById = new Map(removed.map((c) => [c._id.toHexString(), c]));
+    const shown = new Map<string, (typeof removed)[number]>();
+    for (const comment of comments) {
+      // From the parent up, while the ancestors are removed ones (a published one ends it).
+      for (const id of [...comment.ancestors].reverse()) {
+        const placeholder = removedById.get(id.toHexString());
+        if (!placeholder) break;
+        shown.set(id.toHexString(), placeholder);
+      }
     }
-    return found.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return [...shown.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
   /** Counts for many pages of one site in one query; pages without comments count zero. */
