@@ -7,7 +7,7 @@ export const INBOX_VIEWS = ['awaiting', 'pending', 'spam', 'all'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
 /** Why a waiting comment is where it is in the inbox. */
-export const INBOX_REASONS = ['question', 'reply-to-author', 'first-time', 'mentions-author', 'overdue'] as const;
+export const INBOX_REASONS = ['question', 'reply-to-author', 'first-time', 'mentions-author', 'overdue', 'held-after-edit'] as const;
 export type InboxReason = (typeof INBOX_REASONS)[number];
 
 /** How an author hears about new comments: a mail each, one a day, or not at all. */

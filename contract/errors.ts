@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   origin_not_allowed: 403,
   bad_edit_token: 403,
   edit_window_closed: 403,
+  /** An author has answered the comment: its words stay what the answer replied to. */
+  answered_by_author: 403,
   not_an_author: 403,
   not_your_comment: 403,
   not_found: 404,

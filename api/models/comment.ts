@@ -46,6 +46,8 @@ const commentSchema = new Schema(
     editSalt: { type: String, required: true },
     createdAt: { type: Date, required: true },
     editedAt: { type: Date, default: null },
+    /** Its reader's edit moved it out of the thread (screening held it or found spam): the inbox says so. */
+    heldAfterEdit: { type: Boolean, default: false },
   },
   { versionKey: false },
 );

@@ -66,7 +66,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     authors: new Authors(models, siteChanged),
     sessions: new Sessions(models),
     commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, notifications, siteChanged),
-    commentChanges: new CommentChanges(models, keeper, editTokens, notifications, siteChanged),
+    commentChanges: new CommentChanges(models, keeper, editTokens, screen, notifications, siteChanged),
     formTokens: new FormTokens(signer),
     threadReader,
     threadCache: cache,

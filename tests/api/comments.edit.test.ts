@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
-import { authorComment, makeSite, readerComment, snapshot } from '../support/factories.js';
+import { authorComment, makeSite, readerComment, signIn, snapshot } from '../support/factories.js';
 
 const ctx = useTestContext();
 
@@ -68,6 +68,17 @@ describe('PATCH /api/comments/:id', () => {
       expect(empty.body.error.fields).toHaveProperty('body');
     });
 
+    it('answers 403 once an author has answered the comment: the answer keeps the words it replied to', async () => {
+      const site = await makeSite(ctx);
+      const mine = await readerComment(ctx, site);
+      await authorComment(ctx, site, { parentId: mine.id });
+      const before = await snapshot(ctx);
+      const res = await patch(mine.id, mine.editToken, { body: 'Something else entirely' });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('answered_by_author');
+      expect(await snapshot(ctx)).toBe(before);
+    });
+
     it('never lets a reader token edit an author comment', async () => {
       const site = await makeSite(ctx);
       const mine = await readerComment(ctx, site);
@@ -75,6 +86,47 @@ describe('PATCH /api/comments/:id', () => {
       const res = await patch(answer.id, mine.editToken, { body: 'fake answer' });
       expect(res.status).toBe(403);
     });
+  });
+});
+
+describe('an edit is screened like a new comment', () => {
+  it('is spam with a blocked word, held with too many links or the text of another comment, and the inbox says why', async () => {
+    const site = await makeSite(ctx);
+    await ctx.services.sites.update(site.siteId, { settings: { blockedWords: ['casino'], maxLinks: 1 } });
+    const earlier = await readerComment(ctx, site, { body: 'An earlier comment, word for word.' });
+    const cases: [string, string][] = [
+      ['Now with a c\u200basino link', 'spam'],
+      ['[a](https://a.example) [b](https://b.example)', 'pending'],
+      ['An earlier comment — word for word!', 'pending'],
+    ];
+    for (const [body, stored] of cases) {
+      const mine = await readerComment(ctx, site);
+      const page = await ctx.models.Page.findOne({ siteId: site.siteId, key: '/post/' }).lean();
+      const res = await patch(mine.id, mine.editToken, { body });
+      expect(res.status).toBe(200);
+      // Its writer sees it held, whatever screening found.
+      expect(res.body.comment.status).toBe('pending');
+      const comment = await ctx.models.Comment.findById(mine.id).lean();
+      expect(comment?.status, body).toBe(stored);
+      expect(comment?.awaitingReply).toBe(false);
+      // Out of the thread, and out of its counts.
+      expect((await ctx.models.Page.findById(page!._id).lean())?.commentCount).toBe(page!.commentCount - 1);
+    }
+    const cookie = await signIn(ctx, site.author.email);
+    const pending = await request(ctx.app).get('/api/inbox').query({ site: site.siteId, view: 'pending' }).set('Cookie', cookie);
+    expect(pending.body.items.map((i: { reasons: string[] }) => i.reasons.includes('held-after-edit'))).toEqual([true, true]);
+    // A plain edit stays published.
+    const typo = await patch(earlier.id, earlier.editToken, { body: 'An earlier comment, word for word. (typo fixed)' });
+    expect(typo.body.comment.status).toBe('published');
+  });
+
+  it('never publishes a held comment', async () => {
+    const site = await makeSite(ctx, { moderation: 'pre' });
+    const mine = await readerComment(ctx, site);
+    await ctx.services.sites.update(site.siteId, { settings: { moderation: 'post' } });
+    const res = await patch(mine.id, mine.editToken, { body: 'Harmless now' });
+    expect(res.body.comment.status).toBe('pending');
+    expect((await ctx.models.Comment.findById(mine.id).lean())?.heldAfterEdit).toBe(false);
   });
 });
 

@@ -26,6 +26,7 @@ export const inboxMessages = {
     'first-time': 'First comment',
     'mentions-author': 'Mentions you',
     overdue: 'Overdue',
+    'held-after-edit': 'Held after an edit',
   } as Record<string, string>,
   reasonsLabel: 'Why it matters',
   waiting: (since: string) => `waiting ${since}`,

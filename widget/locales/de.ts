@@ -50,6 +50,7 @@ const de: Messages = {
     not_found: 'Diesen Kommentar gibt es nicht mehr.',
     rate_limited: 'Sie schreiben zu schnell. Bitte warten Sie einen Moment.',
     edit_window_closed: 'Die Zeit zum Bearbeiten ist abgelaufen.',
+    answered_by_author: 'Der Autor hat schon geantwortet; der Kommentar lässt sich nicht mehr bearbeiten.',
     bad_edit_token: 'Sie können nur Ihre eigenen Kommentare ändern.',
     too_large: 'Das ist zu lang.',
     network: 'Der Kommentar-Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',

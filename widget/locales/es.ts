@@ -50,6 +50,7 @@ const es: Messages = {
     not_found: 'Ese comentario ya no existe.',
     rate_limited: 'Estás publicando demasiado rápido. Espera un momento.',
     edit_window_closed: 'Ya pasó el tiempo para editar este comentario.',
+    answered_by_author: 'El autor ya respondió a este comentario; ya no se puede editar.',
     bad_edit_token: 'Solo puedes cambiar tus propios comentarios.',
     too_large: 'Es demasiado largo.',
     network: 'No se pudo contactar con el servidor de comentarios. Revisa tu conexión.',

@@ -7,6 +7,7 @@ import type { CommentChange } from '../../../contract/author-api.js';
 import { accountOn, type SignedInAuthor } from '../sites/sessions.js';
 import type { AwaitingReplyKeeper } from './awaiting-reply-keeper.js';
 import { prepareContent } from './comment-content.js';
+import { bodyFingerprint, type CommentScreen } from './comment-screen.js';
 import { toModeratedComment, toOwnComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
 import { parseObjectId } from '../core/ids.js';
@@ -19,6 +20,7 @@ export class CommentChanges {
     private readonly models: Models,
     private readonly keeper: AwaitingReplyKeeper,
     private readonly editTokens: EditTokens,
+    private readonly screen: CommentScreen,
     private readonly notifications: Notifications,
     private readonly siteChanged: (siteId: string) => void,
   ) {}
@@ -31,21 +33,40 @@ export class CommentChanges {
   async editByReader(commentId: string, token: string, body: string, now: Date) {
     const comment = await this.readerEditable(commentId, token, now);
     if (comment.status === 'spam') return toOwnComment(comment);
+    // The author's answer replies to these words: they stay as they were answered.
+    if (comment.authorRepliesBelow > 0) {
+      throw new ForbiddenError('answered_by_author', 'An author has answered this comment; it can no longer be edited.');
+    }
     const content = prepareContent(comment.name, body);
+    const [site, authors] = await Promise.all([
+      this.models.Site.findById(comment.siteId).lean(),
+      this.models.Author.find({ siteId: comment.siteId }, { name: 1 }).lean(),
+    ]);
+    if (!site) throw new NotFoundError('Comment');
+    // The new words pass the same screening as new comments: an edit is no way around it.
+    const fingerprint = bodyFingerprint(content.body);
+    const verdict = await this.screen.decide(site, { ...content, email: comment.email, website: comment.website, fingerprint, self: comment._id }, now);
+    // An edit can hold a published comment or find spam; it never publishes a held one.
+    const status = verdict === 'published' ? comment.status : verdict;
     // What the text says may change its place in the inbox; who wrote it and where may not.
-    const authors = await this.models.Author.find({ siteId: comment.siteId }, { name: 1 }).lean();
     const signals = comment.signals && {
       ...comment.signals,
       question: asksQuestion(content.body),
       mentionsAuthor: mentionsAnyOf(content.body, authors.map((a) => a.name)),
     };
-    const updated = await this.models.Comment.findOneAndUpdate(
-      { _id: comment._id, status: { $in: ['published', 'pending'] } },
-      { $set: { body: content.body, html: content.html, editedAt: now, ...(signals && { signals, priority: priorityOf(signals) }) } },
-      { returnDocument: 'after', lean: true },
-    );
+    const changes = {
+      body: content.body,
+      html: content.html,
+      fingerprint,
+      editedAt: now,
+      ...(signals && { signals, priority: priorityOf(signals) }),
+      ...(status !== comment.status && { heldAfterEdit: true }),
+    };
+    const changed = await this.keeper.changeStatus(comment._id, ['published', 'pending'], status, changes);
+    if (!changed) throw new NotFoundError('Comment');
+    this.siteChanged(comment.siteId);
+    const updated = await this.models.Comment.findById(comment._id).lean();
     if (!updated) throw new NotFoundError('Comment');
-    this.siteChanged(updated.siteId);
     return toOwnComment(updated);
   }
 
@@ -91,7 +112,8 @@ export class CommentChanges {
       throw new ConflictError('deleted_by_reader', 'Its reader deleted this comment; its text is gone.');
     }
     const others = COMMENT_STATUSES.filter((s) => s !== status);
-    await this.keeper.changeStatus(comment._id, others, status);
+    // The author has looked at it: whatever an edit did, it is decided now.
+    await this.keeper.changeStatus(comment._id, others, status, { heldAfterEdit: false });
     this.siteChanged(comment.siteId);
     if (status === 'published' && comment.status !== 'published') {
       await this.notifications.commentPublished({ ...comment, status }, now, { approvedByAuthor: true });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Types } from 'mongoose';
 import type { Models } from '../../models/models.js';
 import type { SiteRecord } from '../../models/site.js';
 import { hostForm, lookalikeForm } from '../core/lookalikes.js';
@@ -18,6 +19,8 @@ export interface ScreenedComment {
   fingerprint: string;
   /** Who sent it, for Akismet only; never stored. */
   client?: { ip: string; userAgent: string };
+  /** The comment itself, when an edit is screened: its own earlier text is no duplicate. */
+  self?: Types.ObjectId;
   /** The form's hidden field was filled in: a machine. */
   honeypot?: boolean;
   /** The site is past its flood limit. */
@@ -87,6 +90,7 @@ export class CommentScreen {
     if (links.length - (comment.website ? 1 : 0) > settings.maxLinks) return 'hold';
     const again = await this.models.Comment.exists({
       siteId: site._id,
+      ...(comment.self && { _id: { $ne: comment.self } }),
       fingerprint: comment.fingerprint,
       createdAt: { $gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) },
     });

@@ -120,6 +120,7 @@ function reasonsFor(comment: CommentRecord, overdue: boolean): InboxReason[] {
   if (signals?.firstTime) reasons.push('first-time');
   if (signals?.mentionsAuthor) reasons.push('mentions-author');
   if (overdue) reasons.push('overdue');
+  if (comment.heldAfterEdit) reasons.push('held-after-edit');
   return reasons;
 }
 

@@ -24,6 +24,7 @@ export const de: InboxMessages = {
     'first-time': 'Erster Kommentar',
     'mentions-author': 'Erwähnt dich',
     overdue: 'Überfällig',
+    'held-after-edit': 'Nach Bearbeitung zurückgehalten',
   },
   reasonsLabel: 'Warum es zählt',
   // relativeTime gives „vor 3 Stunden“ or „gestern“: „wartet seit 3 Stunden“, „wartet seit gestern“.

@@ -24,6 +24,7 @@ export const es: InboxMessages = {
     'first-time': 'Primer comentario',
     'mentions-author': 'Te menciona',
     overdue: 'Atrasado',
+    'held-after-edit': 'Retenido tras una edición',
   },
   reasonsLabel: 'Por qué importa',
   waiting: (since) => `esperando desde ${since}`,
