@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   site_exists: 409,
   author_exists: 409,
   deleted_by_reader: 409,
+  /** Another request already posted a comment with this clientId. */
+  client_id_used: 409,
   too_large: 413,
   unsupported_encoding: 415,
   rate_limited: 429,

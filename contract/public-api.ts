@@ -75,6 +75,8 @@ export interface PostedCommentResponse {
   /** Lets the same browser edit or delete the comment until `editableUntil`. */
   editToken: string;
   editableUntil: string;
+  /** The form token for this reader's next comment (each is good for one). */
+  formToken: string;
 }
 
 // PATCH /api/comments/:id by its reader

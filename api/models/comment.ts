@@ -29,6 +29,11 @@ const commentSchema = new Schema(
     awaitingReply: { type: Boolean, required: true },
     waitingSince: { type: Date, default: null },
     clientId: { type: String, default: undefined },
+    /**
+     * A keyed hash of the request that posted it (the client's address, browser and text): a
+     * retry with its clientId gets the edit token again only when it is that same request.
+     */
+    requestKey: { type: String, default: null },
     /** The same reader across comments on a site (services/reader-signals.ts); null for authors. */
     readerKey: { type: String, default: null },
     /** Why a reader comment matters, decided when written; `priority` is the inbox tier they give. */

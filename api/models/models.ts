@@ -8,6 +8,7 @@ import { defineOutboxMessageModel } from './outbox-message.js';
 import { defineSessionModel } from './session.js';
 import { defineSiteModel } from './site.js';
 import { defineSubscriptionModel } from './subscription.js';
+import { defineUsedFormTokenModel } from './used-form-token.js';
 
 /** Every collection's model, bound to one connection (so tests can use a database per file). */
 export function defineModels(connection: Connection) {
@@ -21,6 +22,7 @@ export function defineModels(connection: Connection) {
     Session: defineSessionModel(connection),
     Site: defineSiteModel(connection),
     Subscription: defineSubscriptionModel(connection),
+    UsedFormToken: defineUsedFormTokenModel(connection),
   };
 }
 

@@ -35,14 +35,15 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
   // POST /api/comments
   router.post('/comments', ...commentLimits(deps.counters, deps.limits), async (req, res) => {
     const body = parseInput(postCommentBody, req.body);
-    const form = { shownAt: body.formToken ? services.formTokens.issuedAt(body.site, body.formToken) : undefined };
     const posted = await services.commentWriter.postReaderComment(
-      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, countTowardFlood: () => flood.flooded(body.site), form, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
+      { ...body, siteId: body.site, pageKey: body.page, parentId: body.parentId ?? undefined, countTowardFlood: () => flood.flooded(body.site), form: { token: body.formToken }, client: { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' } },
       req.get('origin'),
       clock.now(),
     );
     if (posted.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil } satisfies PostedCommentResponse);
+    // A form token is good for one comment: the next one the reader writes gets a fresh one.
+    const formToken = services.formTokens.issue(body.site, clock.now());
+    res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil, formToken } satisfies PostedCommentResponse);
   });
 
   // POST /api/preview — what a body will look like, through the same renderer as a real post

@@ -60,14 +60,15 @@ export function createServices(models: Models, secret: string, options: ServiceO
   const notifications = new Notifications(models, outbox, subscriptions, mailLinks);
   const inbox = new Inbox(models);
   const screen = new CommentScreen(models, options.akismet);
+  const formTokens = new FormTokens(models, signer);
   return {
     sites,
     pages,
     authors: new Authors(models, siteChanged),
     sessions: new Sessions(models),
-    commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, notifications, siteChanged),
+    commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, formTokens, notifications, siteChanged),
     commentChanges: new CommentChanges(models, keeper, editTokens, screen, notifications, siteChanged),
-    formTokens: new FormTokens(signer),
+    formTokens,
     threadReader,
     threadCache: cache,
     publicThreads: new PublicThreads(sites, threadReader, cache),

@@ -17,7 +17,7 @@ describe('GET /api/comments', () => {
         comments: [],
         nextCursor: null,
       });
-      expect(res.body.formToken).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+      expect(res.body.formToken).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{43}$/);
     });
   });
 

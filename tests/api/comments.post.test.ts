@@ -80,7 +80,28 @@ describe('POST /api/comments', () => {
       const again = await post(valid(site.siteId, { clientId: 'client-123456' }));
       expect(again.status).toBe(201);
       expect(again.headers['idempotent-replayed']).toBe('true');
-      expect(again.body).toEqual(first.body);
+      // The same comment and edit token; only the next form token is new.
+      expect({ ...again.body, formToken: undefined }).toEqual({ ...first.body, formToken: undefined });
+      expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId })).toBe(1);
+    });
+
+    it('gives the edit token to no other request that names the same clientId', async () => {
+      const site = await makeSite(ctx);
+      const first = await post(valid(site.siteId, { clientId: 'client-secret-1' }));
+      expect(first.status).toBe(201);
+      // Someone who learnt the clientId, with the text everyone can read, from another browser.
+      const other = await request(ctx.app)
+        .post('/api/comments')
+        .set('Origin', BLOG_ORIGIN)
+        .set('User-Agent', 'another browser')
+        .send(valid(site.siteId, { clientId: 'client-secret-1' }));
+      expect(other.status).toBe(409);
+      expect(other.body.error.code).toBe('client_id_used');
+      expect(JSON.stringify(other.body)).not.toContain(first.body.editToken);
+      expect(JSON.stringify(other.body)).not.toContain(first.body.comment.id);
+      // And the clientId leaves no export.
+      const exported = await ctx.services.siteData.exportSite(site.siteId, ctx.clock.now());
+      expect(JSON.stringify(exported)).not.toContain('client-secret-1');
       expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId })).toBe(1);
     });
 

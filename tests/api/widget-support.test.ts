@@ -161,7 +161,32 @@ describe('the form-timing check', () => {
     const foreign = (await request(ctx.app).get('/api/comments').query({ site: other.siteId, page: '/timed/' })).body.formToken;
     ctx.clock.advance(4000);
     expect((await postWith(site.siteId, foreign)).body.comment.status).toBe('pending');
-    // A person who took their time: published.
-    expect((await postWith(site.siteId, formToken)).body.comment.status).toBe('published');
+    // The first token was used by the first post: it times no other.
+    expect((await postWith(site.siteId, formToken)).body.comment.status).toBe('pending');
+    // A person who took their time: published, and given the token for their next comment.
+    const shown = (await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/timed/' })).body.formToken;
+    ctx.clock.advance(4000);
+    const posted = await postWith(site.siteId, shown);
+    expect(posted.body.comment.status).toBe('published');
+    ctx.clock.advance(4000);
+    expect((await postWith(site.siteId, posted.body.formToken)).body.comment.status).toBe('published');
+  });
+
+  it('gives every form its own token, good for one comment and for 12 hours', async () => {
+    const site = await makeSite(ctx, { minFormSeconds: 3 });
+    const read = async () => (await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/timed/' })).body.formToken as string;
+    // The clock stands still: two forms in the same millisecond still differ.
+    const [first, second] = [await read(), await read()];
+    expect(first).not.toBe(second);
+    ctx.clock.advance(13 * 3_600_000);
+    expect((await postWith(site.siteId, first)).body.comment.status).toBe('pending');
+    // Refused posts do not use a token up: the reader's retry still counts as theirs.
+    const fresh = await read();
+    ctx.clock.advance(4000);
+    const refused = await request(ctx.app).post('/api/comments').set('Origin', BLOG_ORIGIN).send({ site: site.siteId, page: '/timed/', name: 'Tim', body: '', formToken: fresh });
+    expect(refused.status).toBe(400);
+    expect((await postWith(site.siteId, fresh)).body.comment.status).toBe('published');
+    // Every instance agrees a token was used: it is remembered in the database.
+    expect(await ctx.models.UsedFormToken.countDocuments()).toBeGreaterThan(0);
   });
 });

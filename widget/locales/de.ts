@@ -51,6 +51,7 @@ const de: Messages = {
     rate_limited: 'Sie schreiben zu schnell. Bitte warten Sie einen Moment.',
     edit_window_closed: 'Die Zeit zum Bearbeiten ist abgelaufen.',
     answered_by_author: 'Der Autor hat schon geantwortet; der Kommentar lässt sich nicht mehr bearbeiten.',
+    client_id_used: 'Dieser Kommentar wurde schon aus einem anderen Fenster oder Gerät gesendet.',
     bad_edit_token: 'Sie können nur Ihre eigenen Kommentare ändern.',
     too_large: 'Das ist zu lang.',
     network: 'Der Kommentar-Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',

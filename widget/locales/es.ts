@@ -51,6 +51,7 @@ const es: Messages = {
     rate_limited: 'Estás publicando demasiado rápido. Espera un momento.',
     edit_window_closed: 'Ya pasó el tiempo para editar este comentario.',
     answered_by_author: 'El autor ya respondió a este comentario; ya no se puede editar.',
+    client_id_used: 'Este comentario ya se envió desde otra ventana u otro dispositivo.',
     bad_edit_token: 'Solo puedes cambiar tus propios comentarios.',
     too_large: 'Es demasiado largo.',
     network: 'No se pudo contactar con el servidor de comentarios. Revisa tu conexión.',

@@ -43,6 +43,7 @@ export interface Posted {
   comment: ApiComment;
   editToken: string;
   editableUntil: string;
+  formToken: string;
 }
 
 export type Counts = Record<string, { commentCount: number; awaitingReply: number }>;

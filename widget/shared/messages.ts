@@ -49,6 +49,7 @@ export const en = {
     rate_limited: 'You are posting too fast. Please wait a moment.',
     edit_window_closed: 'The time to edit this comment has passed.',
     answered_by_author: 'The author has answered this comment, so it can no longer be edited.',
+    client_id_used: 'This comment was already sent from another window or device.',
     bad_edit_token: 'You can only change your own comments.',
     too_large: 'That is too long.',
     network: 'Could not reach the comment server. Check your connection and try again.',

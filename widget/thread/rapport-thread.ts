@@ -287,7 +287,8 @@ export class RapportThread extends LitElement {
     rememberOwnComment(posted.comment.id, own);
     this._own = loadOwnComments();
     this._comments = [...this._comments.filter((c) => c.id !== posted.comment.id), posted.comment];
-    if (!pending && this._thread) this._thread = { ...this._thread, page: this._countPosted(this._thread.page, posted.comment) };
+    // A form token times one comment; the answer brings the next one.
+    if (this._thread) this._thread = { ...this._thread, formToken: posted.formToken, page: pending ? this._thread.page : this._countPosted(this._thread.page, posted.comment) };
     form.clear();
     this._announcement = pending ? this._messages.postedPending : this._messages.posted;
     this._dispatch('rapport-comment-posted', posted.comment);

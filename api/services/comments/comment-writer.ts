@@ -5,7 +5,7 @@ import type { CommentRecord } from '../../models/comment.js';
 import type { Models } from '../../models/models.js';
 import type { PageRecord } from '../../models/page.js';
 import type { SiteRecord } from '../../models/site.js';
-import { ForbiddenError, invalidField, NotFoundError } from '../../errors.js';
+import { ConflictError, ForbiddenError, invalidField, NotFoundError } from '../../errors.js';
 import { namesLookAlike } from '../core/lookalikes.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
 import { parseObjectId } from '../core/ids.js';
@@ -16,9 +16,10 @@ import { accountOn, type SignedInAuthor } from '../sites/sessions.js';
 import type { Sites } from '../sites/sites.js';
 import { isAwaiting, type AwaitingReplyKeeper } from './awaiting-reply-keeper.js';
 import { prepareContent } from './comment-content.js';
-import { bodyFingerprint, type CommentScreen, type ScreenedComment } from './comment-screen.js';
+import { bodyFingerprint, type CommentScreen } from './comment-screen.js';
 import { toOwnComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
+import type { FormTokens } from './form-tokens.js';
 import { asksQuestion, mentionsAnyOf, priorityOf, readerKeyOf, type ReaderSignals } from './reader-signals.js';
 
 /**
@@ -35,8 +36,8 @@ export interface ReaderCommentInput extends Omit<NewCommentRequest, 'site' | 'pa
    * so refused posts cannot hold a site's real readers.
    */
   countTowardFlood?: () => Promise<boolean>;
-  /** How the form was shown, when the comment came through it (comment-screen.ts). */
-  form?: ScreenedComment['form'];
+  /** Present when the comment came through the public form: the token that form was shown with, if any. */
+  form?: { token: string | undefined };
   /** The sender's address and browser, passed to Akismet when it is on; never stored. */
   client?: { ip: string; userAgent: string };
 }
@@ -66,6 +67,7 @@ export class CommentWriter {
     private readonly editTokens: EditTokens,
     private readonly signer: Signer,
     private readonly screen: CommentScreen,
+    private readonly formTokens: FormTokens,
     private readonly notifications: Notifications,
     private readonly siteChanged: (siteId: string) => void,
   ) {}
@@ -78,9 +80,10 @@ export class CommentWriter {
     if (origin !== undefined && !site.origins.includes(origin)) {
       throw new ForbiddenError('origin_not_allowed', `Comments for ${site._id} are not accepted from ${origin}.`);
     }
+    const requestKey = this.requestKeyOf(input);
     if (input.clientId) {
       const earlier = await this.models.Comment.findOne(byClientId(site._id, input.clientId)).lean();
-      if (earlier) return this.replayed(earlier, site, now);
+      if (earlier) return this.replayed(earlier, site, requestKey, now);
     }
     if (input.pageUrl && !site.origins.includes(new URL(input.pageUrl).origin)) {
       throw invalidField('pageUrl', 'origin', 'must be on one of the site’s origins');
@@ -101,11 +104,13 @@ export class CommentWriter {
     const readerKey = readerKeyOf(this.signer, email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey, authorNames);
     const fingerprint = bodyFingerprint(content.body);
+    // Used up only by a comment that is going to be stored: a refused post leaves it for the retry.
+    const form = input.form && { shownAt: await this.formTokens.use(site._id, input.form.token, now) };
     const flooded = input.countTowardFlood ? await input.countTowardFlood() : false;
     if (flooded) await this.sites.noteFloodHold(site._id, now);
     const status = await this.screen.decide(
       site,
-      { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client, honeypot: Boolean(input.honeypot), flooded, form: input.form },
+      { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client, honeypot: Boolean(input.honeypot), flooded, form },
       now,
     );
     const draft = {
@@ -117,6 +122,7 @@ export class CommentWriter {
       notifyReplies: Boolean(input.notifyReplies && email),
       locale: input.locale ?? null,
       clientId: input.clientId,
+      requestKey: input.clientId ? requestKey : null,
       readerKey,
       fingerprint,
       signals,
@@ -133,7 +139,7 @@ export class CommentWriter {
       // The same clientId raced in from a concurrent retry; the unique index let the other one win.
       const winner = await this.models.Comment.findOne(byClientId(site._id, input.clientId)).lean();
       if (!winner) throw error;
-      return this.replayed(winner, site, now);
+      return this.replayed(winner, site, requestKey, now);
     }
     await this.notifications.commentPublished(comment, now, { site, page, parent: parent ?? undefined });
     return this.posted(comment, site, false);
@@ -230,13 +236,24 @@ export class CommentWriter {
   }
 
   /**
-   * The same clientId again: the first comment is answered again. Its notifications are queued
-   * again too, which changes nothing if they were (they are keyed by event) and catches up if the
-   * first request died between storing the comment and queuing them.
+   * The same clientId again: the first comment is answered again, with its edit token, when the
+   * retry is the same request (same client, same text); anyone else who learnt the clientId gets
+   * a 409 and nothing of the comment. Its notifications are queued again too, which changes
+   * nothing if they were (they are keyed by event) and catches up if the first request died
+   * between storing the comment and queuing them.
    */
-  private async replayed(comment: CommentRecord, site: SiteRecord, now: Date): Promise<PostedComment> {
+  private async replayed(comment: CommentRecord, site: SiteRecord, requestKey: string, now: Date): Promise<PostedComment> {
+    if (comment.requestKey !== requestKey) {
+      throw new ConflictError('client_id_used', 'A comment with this clientId was already posted by another request.');
+    }
     await this.notifications.commentPublished(comment, now, { site });
     return this.posted(comment, site, true);
+  }
+
+  /** Names the request without keeping what it holds: a keyed hash of client and text. */
+  private requestKeyOf(input: ReaderCommentInput): string {
+    const parts = [input.client?.ip ?? '', input.client?.userAgent ?? '', input.pageKey, input.parentId ?? '', input.name, input.email ?? '', input.body];
+    return this.signer.sign('comment-request', JSON.stringify(parts));
   }
 
   private posted(comment: CommentRecord, site: SiteRecord, replayed: boolean): PostedComment {

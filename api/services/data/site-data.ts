@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import type { AwaitingReplyKeeper } from '../comments/awaiting-reply-keeper.js';
 
 /** Fields of ours that mean nothing outside Rapport, or would let a copy act as its owner. */
-const INTERNAL_COMMENT_FIELDS = { editSalt: 0, readerKey: 0, fingerprint: 0, ancestors: 0 } as const;
+const INTERNAL_COMMENT_FIELDS = { editSalt: 0, readerKey: 0, fingerprint: 0, ancestors: 0, clientId: 0, requestKey: 0 } as const;
 
 /** Copies of sent mail kept outside the database (the `.eml` files written without SMTP_URL). */
 export interface MailCopies {
