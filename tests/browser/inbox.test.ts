@@ -159,6 +159,18 @@ describe('the inbox', () => {
     await page.close();
   });
 
+  it('says when comments are held because they arrive faster than the site’s flood limit', async () => {
+    const now = ctx.clock.now();
+    await ctx.models.Site.updateOne({ _id: 'demo' }, { $set: { floodHold: { since: new Date(now.getTime() - 120_000), lastAt: now, held: 7 } } });
+    const page = await chromium.browser.newPage();
+    await signIn(page);
+    const notice = page.locator('rapport-inbox-stats .flood-hold');
+    await expect.poll(() => notice.textContent()).toMatch(/^Comments are arriving faster than usual, so new ones wait for your approval: 7 held, the first 2 minutes ago\.$/);
+    await expectAccessible(page, 'flood hold');
+    await ctx.models.Site.updateOne({ _id: 'demo' }, { $set: { floodHold: null } });
+    await page.close();
+  });
+
   it('shows new comments as they arrive without disturbing a reply being typed, in dark mode too', async () => {
     const page = await chromium.browser.newPage({ colorScheme: 'dark' });
     const errors = collectErrors(page);

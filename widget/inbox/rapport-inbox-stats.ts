@@ -89,7 +89,7 @@ export class RapportInboxStats extends LitElement {
     return html`
       <section aria-labelledby="stats-heading" part="stats">
         <h2 id="stats-heading" class="visually-hidden">${m.heading}</h2>
-        <p class="flood-hold" part="flood-hold" role="status">${s.floodHold ? m.floodHold(s.floodHold.held, relativeTime(s.floodHold.since, this.messages.locale)) : nothing}</p>
+        <p class="flood-hold" part="flood-hold" aria-live="polite">${s.floodHold ? m.floodHold(s.floodHold.held, relativeTime(s.floodHold.since, this.messages.locale)) : nothing}</p>
         <dl>
           <div><dt>${m.waitingNow}</dt><dd>${s.waitingNow}</dd></div>
           <div><dt>${m.oldest}</dt><dd>${s.oldestWaitingSince ? relativeTime(s.oldestWaitingSince, this.messages.locale) : m.none}</dd></div>
