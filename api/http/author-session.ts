@@ -16,6 +16,15 @@ export function sessionCookie(publicUrl: string): { name: string; options: Cooki
   };
 }
 
+/** The cookie that marks a browser as one that has signed in as an author before (a year). */
+export function deviceCookie(publicUrl: string): { name: string; options: CookieOptions } {
+  const secure = publicUrl.startsWith('https:');
+  return {
+    name: secure ? '__Host-rapport_device' : 'rapport_device',
+    options: { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: 365 * 24 * 3_600_000 },
+  };
+}
+
 /** The signed-in author of this request, set by `requireAuthor`. */
 export function authorOf(res: { locals: Record<string, unknown> }): SignedInAuthor {
   return res.locals.author as SignedInAuthor;

@@ -45,7 +45,7 @@ const retryAfterSeconds = (req: Request, windowMs: number) => {
 };
 
 type LimiterOptions = Pick<Options, 'windowMs' | 'limit' | 'store' | 'keyGenerator'> &
-  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests' | 'skipFailedRequests'>> & { refusal?: { code: ErrorCode; message: string } };
+  Partial<Pick<Options, 'skip' | 'skipSuccessfulRequests' | 'skipFailedRequests' | 'requestWasSuccessful'>> & { refusal?: { code: ErrorCode; message: string } };
 
 const TOO_MANY = { code: 'rate_limited', message: 'Too many requests; please wait a moment.' } as const;
 
@@ -118,19 +118,21 @@ export function previewLimit(limits: RateLimits): RequestHandler {
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20 };
 
 /**
- * Throttles password guessing: only failed sign-ins count, per account and per client address,
- * in windows shared by all instances. A window ends after 15 minutes, so the real author is
- * never locked out for longer than that.
+ * Throttles password guessing: only wrong credentials (401) count, per account and per client
+ * address, in windows shared by all instances; malformed requests and refusals cost nothing. A
+ * browser that has signed in as the account before (`knownDevice`) is not held by the account's
+ * window, so strangers guessing cannot lock the real author out of their own browser.
  */
-export function loginLimits(counters: CounterStores): RequestHandler[] {
+export function loginLimits(counters: CounterStores, knownDevice: (req: Request) => boolean): RequestHandler[] {
   const common = {
     windowMs: 15 * MINUTE,
     skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req: Request, res: { statusCode: number }) => res.statusCode !== 401,
     refusal: { code: 'too_many_attempts', message: 'Too many failed sign-ins. Try again later.' } as const,
   };
   return [
     limiter({ ...common, limit: LOGIN_LIMITS.perAddress, store: counters('login-address'), keyGenerator: address }),
-    limiter({ ...common, limit: LOGIN_LIMITS.perAccount, store: counters('login-account'), keyGenerator: emailOf }),
+    limiter({ ...common, limit: LOGIN_LIMITS.perAccount, store: counters('login-account'), keyGenerator: emailOf, skip: knownDevice }),
   ];
 }
 

@@ -1,7 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Me } from '../../contract/author-api.js';
 import { ForbiddenError, UnauthorizedError } from '../errors.js';
-import { authorOf, requireAuthor, sessionCookie, sessionToken } from '../http/author-session.js';
+import { authorOf, deviceCookie, requireAuthor, sessionCookie, sessionToken } from '../http/author-session.js';
 import { loginLimits, type CounterStores } from '../http/rate-limits.js';
 import { loginBody } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
@@ -15,16 +15,23 @@ export function authRoutes(deps: { services: Services; counters: CounterStores; 
   const cookie = sessionCookie(publicUrl);
   const ownOrigin = new URL(publicUrl).origin;
 
-  // POST /api/auth/login {email, password} → 204 and the session cookie
-  router.post('/auth/login', ...loginLimits(deps.counters), async (req, res) => {
+  const device = deviceCookie(publicUrl);
+  const knownDevice = (req: Request) => {
+    const email = (req.body as { email?: unknown } | undefined)?.email;
+    return typeof email === 'string' && services.sessions.isKnownDevice(email, (req.cookies as Record<string, string> | undefined)?.[device.name]);
+  };
+  // Another site's page must not even reach the limiters: it could throttle the author's address.
+  const fromOwnOrigin: RequestHandler = (req, _res, next) => {
     const origin = req.get('origin');
-    if (origin !== undefined && origin !== ownOrigin) {
-      throw new ForbiddenError('origin_not_allowed', `Sign in at ${ownOrigin}/inbox.`);
-    }
+    next(origin !== undefined && origin !== ownOrigin ? new ForbiddenError('origin_not_allowed', `Sign in at ${ownOrigin}/inbox.`) : undefined);
+  };
+
+  // POST /api/auth/login {email, password} → 204, the session cookie and the known-browser cookie
+  router.post('/auth/login', fromOwnOrigin, ...loginLimits(deps.counters, knownDevice), async (req, res) => {
     const { email, password } = parseInput(loginBody, req.body);
     const token = await services.sessions.signIn(email, password, clock.now());
     if (!token) throw new UnauthorizedError('bad_credentials', 'That email and password do not match an author.');
-    res.cookie(cookie.name, token, cookie.options).status(204).end();
+    res.cookie(cookie.name, token, cookie.options).cookie(device.name, services.sessions.deviceToken(email), device.options).status(204).end();
   });
 
   // POST /api/auth/logout — ends this browser's session

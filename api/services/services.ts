@@ -65,7 +65,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     sites,
     pages,
     authors: new Authors(models, siteChanged),
-    sessions: new Sessions(models),
+    sessions: new Sessions(models, signer),
     commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, formTokens, notifications, siteChanged),
     commentChanges: new CommentChanges(models, keeper, editTokens, screen, notifications, siteChanged),
     formTokens,

@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
 import { AUTHOR_PASSWORD, INBOX_ORIGIN, makeSite, signIn } from '../support/factories.js';
 import { LOGIN_LIMITS } from '../../api/http/rate-limits.js';
@@ -59,6 +60,54 @@ describe('POST /api/auth/login', () => {
     // Clients are named by a keyed hash, never by their address or email.
     expect(JSON.stringify(counters)).not.toContain(site.author.email);
     expect(JSON.stringify(counters)).not.toContain('127.0.0.1');
+  });
+});
+
+describe('sign-in throttling that no stranger can turn against the author', () => {
+  // Every test here signs in from the same address: each starts with that address's window empty.
+  beforeEach(async () => {
+    await ctx.models.RateLimitCounter.deleteMany({});
+  });
+
+  it('costs an unknown email one password hash, as a wrong password for a known one does', async () => {
+    const site = await makeSite(ctx);
+    const hashes = vi.spyOn(crypto, 'scrypt');
+    expect((await login({ email: `nobody-${Date.now()}@example.com`, password: 'guess' })).status).toBe(401);
+    const forUnknown = hashes.mock.calls.length;
+    hashes.mockClear();
+    expect((await login({ email: site.author.email, password: 'guess' })).status).toBe(401);
+    const forKnown = hashes.mock.calls.length;
+    hashes.mockRestore();
+    expect(forKnown).toBe(1);
+    expect(forUnknown).toBe(forKnown);
+  });
+
+  it('lets the author in from a browser that signed in before, while strangers’ guesses lock the account elsewhere', async () => {
+    const site = await makeSite(ctx);
+    const first = await login({ email: site.author.email, password: AUTHOR_PASSWORD });
+    const device = first.headers['set-cookie']!.map((c: string) => c.split(';')[0]!).find((c: string) => c.startsWith('rapport_device='))!;
+    expect(device).toBeDefined();
+    for (let i = 0; i < LOGIN_LIMITS.perAccount + 1; i++) await login({ email: site.author.email, password: `guess-${i}` });
+    expect((await login({ email: site.author.email, password: AUTHOR_PASSWORD })).status).toBe(429);
+    const own = await request(ctx.app).post('/api/auth/login').set('Origin', INBOX_ORIGIN).set('Cookie', device).send({ email: site.author.email, password: AUTHOR_PASSWORD });
+    expect(own.status).toBe(204);
+    // The cookie vouches for that email only.
+    const other = await makeSite(ctx);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount + 1; i++) await login({ email: other.author.email, password: `guess-${i}` });
+    const borrowed = await request(ctx.app).post('/api/auth/login').set('Origin', INBOX_ORIGIN).set('Cookie', device).send({ email: other.author.email, password: AUTHOR_PASSWORD });
+    expect(borrowed.status).toBe(429);
+  });
+
+  it('refuses another origin before counting anything, and counts only wrong credentials', async () => {
+    const site = await makeSite(ctx);
+    const accountWindow = ctx.services.counters.idOf('login-account', site.author.email);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount * 2; i++) {
+      expect((await login({ email: site.author.email, password: `guess-${i}` }, 'https://evil.example')).status).toBe(403);
+      expect((await login({ email: site.author.email, password: 42 })).status).toBe(400);
+      // A malformed request's hit is taken back once it is answered.
+      await expect.poll(async () => (await ctx.models.RateLimitCounter.findById(accountWindow).lean())?.hits ?? 0).toBe(0);
+    }
+    expect((await login({ email: site.author.email, password: AUTHOR_PASSWORD })).status).toBe(204);
   });
 });
 

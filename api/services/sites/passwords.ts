@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+// Looked up at each call (not bound once), so a test can watch that every sign-in runs it.
+const scrypt = (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) =>
+  (promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>)(password, salt, keylen, options);
 const PARAMS = { N: 16384, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
@@ -22,6 +24,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
     p: Number(p),
   });
   return crypto.timingSafeEqual(actual, expected);
+}
+
+let decoy: Promise<string> | undefined;
+
+/**
+ * Checks a password against a hash no password matches: a sign-in for an unknown email then
+ * costs what a wrong password for a known one costs, so timing does not tell which emails exist.
+ */
+export async function verifyAgainstDecoy(password: string): Promise<false> {
+  decoy ??= hashPassword(crypto.randomBytes(16).toString('base64url'));
+  await verifyPassword(password, await decoy);
+  return false;
 }
 
 /** A password people can type from a terminal: 18 characters of base64url, about 108 bits. */

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { Models } from '../../models/models.js';
-import { verifyPassword } from './passwords.js';
+import type { Signer } from '../core/secrets.js';
+import { verifyAgainstDecoy, verifyPassword } from './passwords.js';
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_MS = 7 * 24 * 3_600_000;
@@ -25,7 +26,19 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 
 /** Signing authors in and out, and recognizing them from their session cookie's token. */
 export class Sessions {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly signer: Signer,
+  ) {}
+
+  /** Proof, kept by a browser, that it has signed in as this email before (its failures lock nothing). */
+  deviceToken(email: string): string {
+    return this.signer.sign('known-device', email.trim().toLowerCase());
+  }
+
+  isKnownDevice(email: string, token: string | undefined): boolean {
+    return typeof token === 'string' && this.signer.verify('known-device', email.trim().toLowerCase(), token);
+  }
 
   /**
    * Checks the password against every account with this email (one per site); answers a new
@@ -33,6 +46,7 @@ export class Sessions {
    */
   async signIn(email: string, password: string, now: Date): Promise<string | undefined> {
     const accounts = await this.models.Author.find({ email: email.trim().toLowerCase() }).lean();
+    if (accounts.length === 0) return verifyAgainstDecoy(password).then(() => undefined);
     const matched = [];
     for (const account of accounts) {
       if (await verifyPassword(password, account.passwordHash)) matched.push(account);
