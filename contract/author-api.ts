@@ -64,6 +64,11 @@ export interface StatsResponse extends Figures {
   perWeek: (Figures & { weekOf: string })[];
 }
 
+// PATCH /api/pages?site&page {title?, url?}
+export interface PageChangeResponse {
+  page: { key: string; title: string; url: string };
+}
+
 // POST /api/comments/:id/replies
 export interface AuthorReplyRequest {
   body: string;

@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { addAuthorCommands } from './author-commands.js';
 import { addDataCommands } from './data-commands.js';
 import { addMailCommands } from './mail-commands.js';
+import { addPageCommands } from './page-commands.js';
 import { addSiteCommands } from './site-commands.js';
 import { UsageError } from './output.js';
 
@@ -16,6 +17,7 @@ addSiteCommands(program);
 addAuthorCommands(program);
 addDataCommands(program);
 addMailCommands(program);
+addPageCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,6 +10,8 @@ const httpUrl = (max: number) =>
     .string()
     .max(max, `must be at most ${max} characters`)
     .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }))
+    // https://blog.example@evil.test/ reads as the blog and goes elsewhere.
+    .refine((url) => !new URL(url).username && !new URL(url).password, { message: 'must be an http(s) address without a user name or password', params: { problem: 'url' } })
     .transform((url) => new URL(url).href)
     .pipe(z.string().max(max, `must be at most ${max} characters`));
 
@@ -53,6 +55,17 @@ export const postCommentBody = z.object({
   /** The field people never see; anything in it means a machine filled the form. */
   honeypot: z.string().max(1000).optional(),
 });
+
+// PATCH /api/pages?site&page — an author corrects what readers' first comments said about a page
+export const pageQuery = z.object({ site: siteId, page: pageKey });
+export const pageChangeBody = z
+  .object({
+    title: z.string().max(LIMITS.pageTitle, `must be at most ${LIMITS.pageTitle} characters`).optional(),
+    /** "" clears the URL (null below). */
+    url: z.preprocess((value) => (value === '' ? null : value), httpUrl(LIMITS.pageUrl).nullable().optional()),
+  })
+  .strict()
+  .refine((change) => change.title !== undefined || change.url !== undefined, 'send title, url or both');
 
 // POST /api/preview
 export const previewBody = z.object({

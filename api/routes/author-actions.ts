@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import type { AuthorReplyResponse, InboxResponse, StatsResponse } from '../../contract/author-api.js';
+import type { AuthorReplyResponse, InboxResponse, PageChangeResponse, StatsResponse } from '../../contract/author-api.js';
 import { authorOf, ownAccountOn, requireAuthor } from '../http/author-session.js';
-import { authorReplyBody, inboxQuery, statsQuery } from '../http/schemas.js';
+import { authorReplyBody, inboxQuery, pageChangeBody, pageQuery, statsQuery } from '../http/schemas.js';
 import { parseInput } from '../http/validate.js';
 import type { Clock } from '../services/core/clock.js';
 import { toOwnComment } from '../services/comments/comment-view.js';
@@ -27,6 +27,16 @@ export function authorActionRoutes(deps: { services: Services; clock: Clock; pub
     ownAccountOn(res, query.site);
     const stats: StatsResponse = await services.stats.forSite(query.site, query.days, clock.now());
     res.json(stats);
+  });
+
+  // PATCH /api/pages?site&page {title?, url?} — the author corrects a page's title or URL
+  router.patch('/pages', signedIn, async (req, res) => {
+    const query = parseInput(pageQuery, req.query);
+    ownAccountOn(res, query.site);
+    const change = parseInput(pageChangeBody, req.body);
+    const site = await services.sites.get(query.site);
+    const page = await services.pages.correct(query.site, query.page, change, site.origins);
+    res.json({ page: { key: page.key, title: page.title ?? '', url: page.url ?? '' } } satisfies PageChangeResponse);
   });
 
   // POST /api/comments/:id/replies {body} — the author answers (and approves, if it was held)

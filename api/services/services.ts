@@ -51,7 +51,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
   const siteChanged = (siteId: string) => cache.invalidateSite(siteId);
   const keeper = new AwaitingReplyKeeper(models);
   const sites = new Sites(models, siteChanged);
-  const pages = new Pages(models);
+  const pages = new Pages(models, siteChanged);
   const editTokens = new EditTokens(signer);
   const threadReader = new ThreadReader(models);
   const outbox = new Outbox(models, new URL(options.publicUrl).hostname, options.retryPolicy ?? DEFAULT_RETRY_POLICY);

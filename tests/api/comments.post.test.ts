@@ -145,6 +145,8 @@ describe('POST /api/comments', () => {
       ['a number as body', { body: 42 }, 'body', 'invalid'],
       ['a malformed parent id', { parentId: 'abc' }, 'parentId', 'format'],
       ['a page URL on another host', { pageUrl: 'https://elsewhere.example/p' }, 'pageUrl', 'origin'],
+      ['a page URL with a user name that poses as the blog', { pageUrl: 'https://blog.example.com@evil.test/p' }, 'pageUrl', 'url'],
+      ['a website with a password in it', { website: 'https://me:secret@reader.example/' }, 'website', 'url'],
       ['a control character in the page key', { page: '/a\u0000b' }, 'page', 'format'],
     ])('answers 400 naming the field and its problem, and stores nothing (%s)', async (_, change, field, problem) => {
       const site = await makeSite(ctx);

@@ -147,7 +147,7 @@ describe('the inbox', () => {
 
     await page.getByRole('button', { name: 'All', exact: true }).click();
     const mine = page.locator('rapport-inbox-item').filter({ hasText: 'Yes — and now it is public.' }).first();
-    await mine.getByRole('button', { name: 'Edit' }).click();
+    await mine.getByRole('button', { name: 'Edit', exact: true }).click();
     const box = mine.locator('textarea');
     expect(await box.inputValue()).toBe('Yes — and now it is public.');
     await box.fill('Yes — approved and answered.');
@@ -155,6 +155,30 @@ describe('the inbox', () => {
     await expect.poll(() => page.locator('rapport-inbox [role=status]').textContent()).toBe('Reply saved.');
     expect((await ctx.models.Comment.findOne({ body: 'Yes — approved and answered.' }).lean())?.isAuthor).toBe(true);
     await expectAccessible(page, 'all view');
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+
+  it('corrects a page’s title from any of its comments, and every item on the page shows it', async () => {
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await signIn(page);
+    const first = page.locator('rapport-inbox-item').first();
+    const before = await ctx.models.Page.findOne({ siteId: 'demo', key: '/demo' }).lean();
+    await first.getByRole('button', { name: 'Edit page' }).click();
+    await expect.poll(async () => (await focused(page)).name).toBe('title');
+    await expectAccessible(page, 'page editor');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await focused(page)).text).toBe('Edit page');
+    await page.keyboard.press('Enter');
+    await first.locator('input[name=title]').fill('Why I answer each comment');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('rapport-inbox [role=status]').textContent()).toBe('Page saved.');
+    const titles = await page.locator('rapport-inbox-item a[target=_blank]').allTextContents();
+    expect(titles.length).toBeGreaterThan(1);
+    expect(new Set(titles)).toEqual(new Set(['Why I answer each comment']));
+    expect((await ctx.models.Page.findOne({ siteId: 'demo', key: '/demo' }).lean())?.title).toBe('Why I answer each comment');
+    await ctx.models.Page.updateOne({ _id: before!._id }, { $set: { title: before!.title } });
     expect(unexpected(errors)).toEqual([]);
     await page.close();
   });

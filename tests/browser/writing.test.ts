@@ -20,6 +20,8 @@ beforeAll(async () => {
   blog = await startBlog(pages);
   site = await makeSite(ctx, { origins: [blog.url] });
   pages['/post/'] = blogPost({ api: api.url, site: site.siteId });
+  pages['/letter/'] = blogPost({ api: api.url, site: site.siteId });
+  pages['/canon/'] = blogPost({ api: api.url, site: site.siteId, body: `<link rel="canonical" href="${blog.url}/canon/?p=7"><p>Text.</p>` });
   reader = await chromium.browser.newContext();
 });
 afterAll(async () => {
@@ -151,6 +153,23 @@ describe('writing with the keyboard alone', () => {
     await expect.poll(() => page.locator('rapport-thread #email-error').textContent()).toBe('Enter your email to hear about replies.');
     expect((await focused(page)).name).toBe('email');
     expect(posted).toBe(false);
+    await page.close();
+  });
+
+  it('names the page by its canonical address, never by the query string a newsletter link added', async () => {
+    const page = await reader.newPage();
+    for (const [path, expected] of [
+      ['/letter/?email=reader%40example.com&utm_source=news', `${blog.url}/letter/`],
+      ['/canon/?email=reader%40example.com', `${blog.url}/canon/?p=7`],
+    ] as const) {
+      await page.goto(`${blog.url}${path}`);
+      await page.locator('rapport-thread h3').waitFor();
+      await page.locator('rapport-thread input[name=name]').fill('Ann Reader');
+      await page.locator('rapport-thread textarea').fill(`Read it from the newsletter (${path})`);
+      await page.locator('rapport-thread button[type=submit]').click();
+      const key = new URL(path, blog.url).pathname;
+      await expect.poll(async () => (await ctx.models.Page.findOne({ siteId: site.siteId, key }).lean())?.url).toBe(expected);
+    }
     await page.close();
   });
 

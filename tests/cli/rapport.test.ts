@@ -95,6 +95,19 @@ describe('rapport (CLI)', () => {
       expect((await runCli(['author', 'passwd', 'live', 'nobody@live.example'], { DATA_DIR: dataDir })).code).toBe(1);
     });
 
+    it('corrects a page’s title and URL, which the server then shows', async () => {
+      const set = await runCli(['page', 'set', 'demo', '/demo', '--title', 'Why I answer', '--url', 'http://127.0.0.1:9/demo'], { DATA_DIR: dataDir });
+      expect(set.stderr).toBe('');
+      expect(set.stdout).toContain('Page /demo on demo: title "Why I answer", URL http://127.0.0.1:9/demo');
+      const title = async () => ((await (await fetch(`${server.url}/api/comments?site=demo&page=/demo`)).json()) as { page: { title: string } }).page.title;
+      await expect.poll(title).toBe('Why I answer');
+      const elsewhere = await runCli(['page', 'set', 'demo', '/demo', '--url', 'https://elsewhere.example/demo'], { DATA_DIR: dataDir });
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain('must be on one of the site’s origins');
+      expect((await runCli(['page', 'set', 'demo', '/demo', '--url', 'javascript:alert(1)'], { DATA_DIR: dataDir })).code).toBe(2);
+      expect((await runCli(['page', 'set', 'demo', '/nowhere', '--title', 'x'], { DATA_DIR: dataDir })).code).toBe(1);
+    });
+
     it('exports a site as JSON and erases a reader', async () => {
       const exported = await runCli(['data', 'export', '--site', 'live'], { DATA_DIR: dataDir });
       expect(exported.code).toBe(0);

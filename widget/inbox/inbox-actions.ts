@@ -1,5 +1,5 @@
 import type { CommentChange, InboxItem, InboxView } from './inbox-api.js';
-import type { ItemAction } from './rapport-inbox-item.js';
+import type { ItemAction } from './inbox-events.js';
 
 /** What `u` puts back: the changes that reverse one action (or one bulk action). */
 export type UndoEntry = { id: string; change: CommentChange }[];

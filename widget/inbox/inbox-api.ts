@@ -1,5 +1,6 @@
 import type { ApiComment } from '../shared/api-client.js';
 import { apiErrorOf } from '../shared/api-error.js';
+import type { PageChange } from './inbox-events.js';
 
 export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
 
@@ -100,6 +101,11 @@ export class InboxApi {
   /** Erases a reader's data on the site; answers how many comments became placeholders. */
   async erase(site: string, email: string): Promise<number> {
     return (await this.read<{ erased: { comments: number } }>(await this.send('POST', `/api/author/erase?${new URLSearchParams({ site })}`, { email }))).erased.comments;
+  }
+
+  async changePage(site: string, change: PageChange): Promise<InboxItem['page']> {
+    const path = `/api/pages?${new URLSearchParams({ site, page: change.key })}`;
+    return (await this.read<{ page: InboxItem['page'] }>(await this.send('PATCH', path, { title: change.title, url: change.url }))).page;
   }
 
   exportUrl(site: string): string {

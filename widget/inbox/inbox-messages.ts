@@ -79,6 +79,15 @@ export const inboxMessages = {
     none: '—',
     hours: (h: number) => (h < 1 ? `${Math.round(h * 60)} min` : `${Math.round(h * 10) / 10} h`),
   },
+  pageEditor: {
+    edit: 'Edit page',
+    heading: (key: string) => `Title and address of ${key}`,
+    title: 'Title',
+    url: 'Address',
+    save: 'Save page',
+    cancel: 'Cancel',
+    saved: 'Page saved.',
+  },
   settings: {
     heading: 'Mail and data',
     notify: 'Mail me about new comments',

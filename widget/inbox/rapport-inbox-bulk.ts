@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles } from '../shared/theme.styles.js';
 import type { InboxMessages } from './inbox-messages.js';
-import type { ItemAction } from './rapport-inbox-item.js';
+import { emit, type ItemAction } from './inbox-events.js';
 
 /** The bar shown while comments are selected: what to do to all of them. Fires `rapport-bulk` ({action}). */
 export class RapportInboxBulk extends LitElement {
@@ -34,7 +34,7 @@ export class RapportInboxBulk extends LitElement {
   override render() {
     const m = this.messages;
     const button = (action: ItemAction, label: string) =>
-      html`<button type="button" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new CustomEvent('rapport-bulk', { detail: { action }, bubbles: true, composed: true }))}>${label}</button>`;
+      html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-bulk', { action })}>${label}</button>`;
     return html`<div class="bulk" part="bulk" role="group" aria-label=${m.bulkLabel(this.count)}>
       <span>${m.bulkLabel(this.count)}</span>
       ${button('approve', m.approve)} ${button('spam', m.spam)} ${button('noReplyNeeded', m.noReplyNeeded)}

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
+import { emit } from './inbox-events.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import type { Me } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
@@ -49,18 +50,14 @@ export class RapportInboxHeader extends LitElement {
           </select></label>`
         : html`<span>${sites[0]?.name ?? ''}</span>`}
       <span>
-        <button type="button" @click=${() => this._fire('rapport-show-shortcuts')}>${m.shortcuts.open}</button>
-        <button type="button" @click=${() => this._fire('rapport-sign-out')}>${m.signOut}</button>
+        <button type="button" @click=${() => emit(this, 'rapport-show-shortcuts', {})}>${m.shortcuts.open}</button>
+        <button type="button" @click=${() => emit(this, 'rapport-sign-out', {})}>${m.signOut}</button>
       </span>
     </header>`;
   }
 
   private _switchSite(event: Event): void {
-    this._fire('rapport-site-change', { siteId: (event.target as HTMLSelectElement).value });
-  }
-
-  private _fire(name: string, detail?: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, 'rapport-site-change', { siteId: (event.target as HTMLSelectElement).value });
   }
 }
 

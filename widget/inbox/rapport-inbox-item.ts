@@ -3,11 +3,9 @@ import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { fullDate, longDay, relativeTime } from '../shared/time.js';
 import type { InboxItem } from './inbox-api.js';
+import { emit, type ItemAction } from './inbox-events.js';
 import type { InboxMessages } from './inbox-messages.js';
-
-/** What an author can do to one item; the inbox carries it out. */
-export type ItemAction = 'approve' | 'noReplyNeeded' | 'spam' | 'delete';
-
+import './rapport-page-editor.js';
 
 /**
  * One comment in the queue: why it matters, who wrote it, what it answers, and the buttons.
@@ -146,6 +144,7 @@ export class RapportInboxItem extends LitElement {
         <div class="muted">
           ${reader ? (reader.commentCount <= 1 ? m.firstComment : m.history(reader.commentCount, reader.answeredCount, longDay(reader.firstCommentAt, m.locale))) : nothing}
           · ${m.onPage} ${link ? html`<a href=${link} target="_blank" rel="noopener">${page.title || page.key}</a>` : page.title || page.key}
+          <rapport-page-editor .page=${page} .messages=${m} ?busy=${this.busy}></rapport-page-editor>
         </div>
         ${parent ? html`<blockquote class="parent"><span>${m.inReplyTo(parent.author.name || '…')}</span><div class="body" .innerHTML=${parent.html}></div></blockquote>` : nothing}
         <div class="body" part="body" .innerHTML=${comment.html}></div>
@@ -158,14 +157,14 @@ export class RapportInboxItem extends LitElement {
     const m = this.messages;
     const { comment } = this.item;
     const action = (name: ItemAction, label: string) =>
-      html`<button type="button" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-action', { action: name })}>${label}</button>`;
+      html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-action', { id: this._id, action: name })}>${label}</button>`;
     return html`
       <div class="actions">
         ${comment.status !== 'spam' && comment.status !== 'deleted' && !comment.author.isAuthor
-          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-reply-open', {})}>${m.reply}</button>`
+          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-open', { id: this._id })}>${m.reply}</button>`
           : nothing}
         ${comment.author.isAuthor && comment.status === 'published'
-          ? html`<button type="button" ?disabled=${this.busy} @click=${() => this._emit('rapport-item-reply-open', { edit: true })}>${m.edit}</button>`
+          ? html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-open', { id: this._id, edit: true })}>${m.edit}</button>`
           : nothing}
         ${comment.awaitingReply ? action('noReplyNeeded', m.noReplyNeeded) : nothing}
         ${comment.status !== 'published' ? action('approve', m.approve) : nothing}
@@ -185,7 +184,7 @@ export class RapportInboxItem extends LitElement {
         </label>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.editing ? m.save : m.send}</button>
-          <button type="button" @click=${() => this._emit('rapport-item-reply-close', {})}>${m.cancel}</button>
+          <button type="button" @click=${() => emit(this, 'rapport-item-reply-close', { id: this._id })}>${m.cancel}</button>
         </div>
       </form>
     `;
@@ -198,7 +197,7 @@ export class RapportInboxItem extends LitElement {
     }
     if (event.key === 'Escape') {
       event.preventDefault();
-      this._emit('rapport-item-reply-close', {});
+      emit(this, 'rapport-item-reply-close', { id: this._id });
     }
     // Letters typed here are text, not shortcuts.
     event.stopPropagation();
@@ -207,15 +206,15 @@ export class RapportInboxItem extends LitElement {
   private _send(event: Event) {
     event.preventDefault();
     const body = this.renderRoot.querySelector('textarea')!.value.trim();
-    if (body) this._emit(this.editing ? 'rapport-item-edit' : 'rapport-item-reply', { body });
+    if (body) emit(this, this.editing ? 'rapport-item-edit' : 'rapport-item-reply', { id: this._id, body });
   }
 
   private _select(event: Event) {
-    this._emit('rapport-item-select', { selected: (event.target as HTMLInputElement).checked });
+    emit(this, 'rapport-item-select', { id: this._id, selected: (event.target as HTMLInputElement).checked });
   }
 
-  private _emit(type: string, detail: object) {
-    this.dispatchEvent(new CustomEvent(type, { detail: { id: this.item.comment.id, ...detail }, bubbles: true, composed: true }));
+  private get _id(): string {
+    return this.item.comment.id;
   }
 }
 

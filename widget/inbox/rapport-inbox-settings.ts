@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
+import { emit } from './inbox-events.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
 import type { MailChoice, MailState } from './inbox-api.js';
@@ -110,7 +111,7 @@ export class RapportInboxSettings extends LitElement {
   }
 
   private _choose(change: Partial<MailChoice>): void {
-    this.dispatchEvent(new CustomEvent('rapport-mail-choice', { detail: change, bubbles: true, composed: true }));
+    emit(this, 'rapport-mail-choice', change);
   }
 
   private _erase(event: SubmitEvent): void {
@@ -118,7 +119,7 @@ export class RapportInboxSettings extends LitElement {
     const form = event.target as HTMLFormElement;
     const email = String(new FormData(form).get('email') ?? '').trim();
     if (!email || !confirm(this.messages.settings.eraseConfirm(email))) return;
-    this.dispatchEvent(new CustomEvent('rapport-erase', { detail: { email }, bubbles: true, composed: true }));
+    emit(this, 'rapport-erase', { email });
     form.reset();
   }
 }

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
+import { emit } from './inbox-events.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import type { InboxView, Stats } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
@@ -44,18 +45,14 @@ export class RapportInboxViews extends LitElement {
   override render() {
     const m = this.messages;
     return html`<nav part="views" aria-label=${m.viewsLabel}>
-      ${VIEWS.map((view) => html`<button type="button" aria-current=${view === this.view ? 'true' : 'false'} @click=${() => this._fire('rapport-view', { view })}>${m.views[view]}</button>`)}
+      ${VIEWS.map((view) => html`<button type="button" aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view', { view })}>${m.views[view]}</button>`)}
       <label class="filters">${m.pageFilter}
-        <select part="select" @change=${(e: Event) => this._fire('rapport-page-filter', { page: (e.target as HTMLSelectElement).value })}>
+        <select part="select" @change=${(e: Event) => emit(this, 'rapport-page-filter', { page: (e.target as HTMLSelectElement).value })}>
           <option value="">${m.allPages}</option>
           ${this.pages.map((row) => html`<option value=${row.page.key} ?selected=${row.page.key === this.page}>${row.page.title || row.page.key}</option>`)}
         </select>
       </label>
     </nav>`;
-  }
-
-  private _fire(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 }
 

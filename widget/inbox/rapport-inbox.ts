@@ -6,7 +6,8 @@ import { InboxApi, type InboxItem, type InboxView, type MailChoice, type MailSta
 import { ACTION_CHANGES, belongs, undoOf, type UndoEntry } from './inbox-actions.js';
 import { inboxMessagesFor } from './inbox-messages.js';
 import { inboxStyles } from './rapport-inbox.styles.js';
-import type { ItemAction, RapportInboxItem } from './rapport-inbox-item.js';
+import type { InboxEvent, ItemAction } from './inbox-events.js';
+import type { RapportInboxItem } from './rapport-inbox-item.js';
 import type { RapportShortcuts } from './rapport-shortcuts.js';
 import './rapport-inbox-bulk.js';
 import './rapport-inbox-header.js';
@@ -169,7 +170,7 @@ export class RapportInbox extends LitElement {
             @rapport-item-action=${this._onAction} @rapport-item-reply=${this._onReply}
             @rapport-item-reply-open=${(e: CustomEvent<{ id: string; edit?: boolean }>) => this._openReply(e.detail.id, e.detail.edit)}
             @rapport-item-edit=${this._onEdit}
-            @rapport-item-reply-close=${this._closeReply} @rapport-item-select=${this._onSelect}></rapport-inbox-item>`)}
+            @rapport-item-reply-close=${this._closeReply} @rapport-item-select=${this._onSelect} @rapport-page-change=${this._onPageChange}></rapport-inbox-item>`)}
         </div>
         ${this._nextCursor ? html`<button type="button" @click=${this._more}>${m.loadMore}</button>` : nothing}
       </main>
@@ -315,6 +316,14 @@ export class RapportInbox extends LitElement {
       const choice = await this._api.setMail(this._siteId, event.detail);
       this._mail = { ...this._mail!, choice };
       return this._messages.settings.saved;
+    });
+
+  /** Every item on the corrected page shows its new title and address. */
+  private _onPageChange = (event: InboxEvent<'rapport-page-change'>) =>
+    this._settle(async () => {
+      const page = await this._api.changePage(this._siteId, event.detail);
+      this._items = this._items.map((item) => (item.page.key === page.key ? { ...item, page } : item));
+      return this._messages.pageEditor.saved;
     });
 
   private _onErase = (event: CustomEvent<{ email: string }>) =>

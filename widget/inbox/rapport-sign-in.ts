@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
+import { emit } from './inbox-events.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import type { InboxMessages } from './inbox-messages.js';
 
@@ -61,7 +62,7 @@ export class RapportSignIn extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const detail = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
-    this.dispatchEvent(new CustomEvent('rapport-sign-in', { detail, bubbles: true, composed: true }));
+    emit(this, 'rapport-sign-in', detail);
   }
 }
 

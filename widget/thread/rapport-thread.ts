@@ -12,6 +12,7 @@ import type { RapportCommentForm, FormValues } from './rapport-comment-form.js';
 import { renderComment, type CommentContext } from './render-comment.js';
 import { threadStyles } from './rapport-thread.styles.js';
 import { buildTree } from './thread-tree.js';
+import { canonicalPageUrl } from './canonical-url.js';
 import { localizeFieldErrors } from './field-errors.js';
 
 /**
@@ -276,7 +277,7 @@ export class RapportThread extends LitElement {
   private async _post(values: FormValues, form: RapportCommentForm, parentId: string | undefined) {
     saveIdentity({ name: values.name, email: values.email, website: values.website });
     const posted = await this._client.post({
-      site: this.site, page: this.page, pageTitle: document.title, pageUrl: location.href.split('#')[0],
+      site: this.site, page: this.page, pageTitle: document.title, pageUrl: canonicalPageUrl(),
       parentId, name: values.name, email: values.email || undefined, website: values.website || undefined,
       body: values.body, notifyReplies: values.notifyReplies, locale: this._locale, clientId: values.clientId,
       formToken: this._thread?.formToken, honeypot: values.honeypot || undefined,

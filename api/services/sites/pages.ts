@@ -1,6 +1,7 @@
 import type { Models } from '../../models/models.js';
 import type { Types } from 'mongoose';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, invalidField, NotFoundError } from '../../errors.js';
+import { cleanName } from '../core/text.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
 
 export interface PageIdentity {
@@ -12,7 +13,10 @@ export interface PageIdentity {
 
 /** Pages come into being with their first comment. */
 export class Pages {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    private readonly siteChanged: (siteId: string) => void,
+  ) {}
 
   async find(siteId: string, key: string) {
     return this.models.Page.findOne({ siteId, key }).lean();
@@ -43,11 +47,30 @@ export class Pages {
     if (!record) throw new Error(`page ${page.key} vanished while being opened`);
     if (record.locked) throw new ConflictError('page_locked', 'This page is closed for new comments.');
     const missing: Record<string, string> = {};
-    if (page.title && !record.title) missing.title = page.title;
+    // A title goes into every mail about the page: cleaned as a name is (one line, nothing hidden).
+    const title = page.title ? cleanName(page.title) : '';
+    if (title && !record.title) missing.title = title;
     if (page.url && !record.url) missing.url = page.url;
     if (Object.keys(missing).length > 0) {
       await this.models.Page.updateOne({ _id: record._id }, { $set: missing });
     }
     return { ...record, ...missing };
+  }
+
+  /**
+   * An author corrects a page's title or URL (the first comment named them, maybe wrongly).
+   * The URL must be on one of the site's origins; null clears it.
+   */
+  async correct(siteId: string, key: string, change: { title?: string; url?: string | null }, origins: string[]) {
+    const set: Record<string, string> = {};
+    if (change.title !== undefined) set.title = cleanName(change.title);
+    if (change.url !== undefined) {
+      if (change.url && !origins.includes(new URL(change.url).origin)) throw invalidField('url', 'origin', 'must be on one of the site’s origins');
+      set.url = change.url ?? '';
+    }
+    const page = await this.models.Page.findOneAndUpdate({ siteId, key }, { $set: set }, { returnDocument: 'after', lean: true });
+    if (!page) throw new NotFoundError('Page');
+    this.siteChanged(siteId);
+    return page;
   }
 }

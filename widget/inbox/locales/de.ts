@@ -78,6 +78,15 @@ export const de: InboxMessages = {
     none: '—',
     hours: (h) => (h < 1 ? `${Math.round(h * 60)} Min.` : `${(Math.round(h * 10) / 10).toLocaleString('de')} Std.`),
   },
+  pageEditor: {
+    edit: 'Seite bearbeiten',
+    heading: (key: string) => `Titel und Adresse von ${key}`,
+    title: 'Titel',
+    url: 'Adresse',
+    save: 'Seite speichern',
+    cancel: 'Abbrechen',
+    saved: 'Seite gespeichert.',
+  },
   settings: {
     heading: 'Mail und Daten',
     notify: 'Mail an mich bei neuen Kommentaren',

@@ -77,6 +77,15 @@ export const es: InboxMessages = {
     none: '—',
     hours: (h) => (h < 1 ? `${Math.round(h * 60)} min` : `${(Math.round(h * 10) / 10).toLocaleString('es')} h`),
   },
+  pageEditor: {
+    edit: 'Editar página',
+    heading: (key: string) => `Título y dirección de ${key}`,
+    title: 'Título',
+    url: 'Dirección',
+    save: 'Guardar página',
+    cancel: 'Cancelar',
+    saved: 'Página guardada.',
+  },
   settings: {
     heading: 'Correo y datos',
     notify: 'Avisarme por correo de comentarios nuevos',

@@ -1,0 +1,42 @@
+import type { InboxView, MailChoice } from './inbox-api.js';
+
+/** What the author can do to one comment from its item (or to a selection, in bulk). */
+export type ItemAction = 'approve' | 'noReplyNeeded' | 'spam' | 'delete';
+
+/** A page's title and URL as the author corrects them. */
+export interface PageChange {
+  key: string;
+  title: string;
+  url: string;
+}
+
+/**
+ * Every event the inbox's parts fire, by name, with what it carries. The parts only show data
+ * and report what the author did; `rapport-inbox` listens and does the work.
+ */
+export interface InboxEvents {
+  'rapport-sign-in': { email: string; password: string };
+  'rapport-sign-out': Record<string, never>;
+  'rapport-show-shortcuts': Record<string, never>;
+  'rapport-site-change': { siteId: string };
+  'rapport-view': { view: InboxView };
+  'rapport-page-filter': { page: string };
+  'rapport-mail-choice': Partial<MailChoice>;
+  'rapport-erase': { email: string };
+  'rapport-bulk': { action: ItemAction };
+  'rapport-item-action': { id: string; action: ItemAction };
+  'rapport-item-reply-open': { id: string; edit?: boolean };
+  'rapport-item-reply-close': { id: string };
+  'rapport-item-reply': { id: string; body: string };
+  'rapport-item-edit': { id: string; body: string };
+  'rapport-item-select': { id: string; selected: boolean };
+  'rapport-page-change': PageChange;
+}
+
+/** One of the inbox's events as a listener receives it. */
+export type InboxEvent<Name extends keyof InboxEvents> = CustomEvent<InboxEvents[Name]>;
+
+/** Fires an inbox event from `from`: it bubbles out of shadow roots to the inbox. */
+export function emit<Name extends keyof InboxEvents>(from: EventTarget, name: Name, detail: InboxEvents[Name]): void {
+  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
