@@ -65,6 +65,11 @@ export interface NewCommentRequest {
   locale?: string;
   /** The same clientId twice creates one comment. */
   clientId?: string;
+  /**
+   * A random key this browser keeps (the widget makes one): once the reader confirmed reply
+   * mail for a comment written here, later comments from here need no fresh confirmation.
+   */
+  browserKey?: string;
   formToken?: string;
   /** The field people never see; anything in it means a machine filled the form. */
   honeypot?: string;

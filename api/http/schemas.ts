@@ -51,6 +51,7 @@ export const postCommentBody = z.object({
   /** The language the reader sees the widget in; their reply mail is written in it. */
   locale: optional(z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i, 'must be a language tag such as de or pt-BR')),
   clientId: optional(z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _')),
+  browserKey: optional(z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be 16 to 64 letters, digits, - or _')),
   formToken: optional(z.string().max(200)),
   /** The field people never see; anything in it means a machine filled the form. */
   honeypot: z.string().max(1000).optional(),

@@ -51,6 +51,14 @@ const commentSchema = new Schema(
     editSalt: { type: String, required: true },
     createdAt: { type: Date, required: true },
     editedAt: { type: Date, default: null },
+    /**
+     * Whether its writer proved the address gets reply mail about this comment: they confirmed
+     * it for this comment, or wrote from a browser that had. Unset on comments from before the
+     * rule (their address's confirmation stands).
+     */
+    mailProven: { type: Boolean },
+    /** A keyed hash of the writing browser's key, when it asked for reply mail. */
+    browserKeyHash: { type: String, default: null },
     /** Its reader's edit moved it out of the thread (screening held it or found spam): the inbox says so. */
     heldAfterEdit: { type: Boolean, default: false },
   },

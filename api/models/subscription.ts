@@ -16,6 +16,11 @@ const subscriptionSchema = new Schema(
     mutedThreads: { type: [Schema.Types.ObjectId], default: [] },
     /** At most one confirmation mail a day, so the form cannot flood a stranger's mailbox. */
     confirmationSentAt: { type: Date, default: null },
+    /**
+     * Keyed hashes of the browsers whose comment this address confirmed (the latest few): a new
+     * comment from one of them needs no fresh confirmation. A stranger typing the address cannot.
+     */
+    provenBrowsers: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false },

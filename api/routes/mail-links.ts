@@ -65,7 +65,7 @@ export function mailLinkRoutes({ services, clock }: { services: Services; clock:
   router.post('/mail/confirm', async (req, res) => {
     const found = await resolve(req, res, 'confirm');
     if (!found) return;
-    await services.subscriptions.confirm(found.subscription, clock.now());
+    await services.subscriptions.confirm(found.subscription, found.commentId, clock.now());
     sendDone(res, found.subscription, fill(found.t.pageConfirmTitle, { site: found.siteName }), fill(found.t.pageConfirmed, { site: found.siteName }));
   });
 

@@ -192,7 +192,7 @@ describe('writing with the keyboard alone', () => {
     await page.locator('rapport-thread input[name=website]').fill('');
     await page.locator('rapport-thread input[name=name]').fill('Ѕоnіа');
     await page.locator('rapport-thread button[type=submit]').click();
-    await expect.poll(() => page.locator('rapport-thread #name-error').textContent()).toBe('That is the name of an author here; please use your own.');
+    await expect.poll(() => page.locator('rapport-thread #name-error').textContent()).toBe('That name belongs to an author here.');
     // The browser logs the 400 response itself; nothing else may appear.
     expect(errors.filter((e) => !e.includes('400 (Bad Request)'))).toEqual([]);
     await page.close();

@@ -22,17 +22,18 @@ const tagsIn = (html: string) =>
 /** The path and query of a link to this server, for supertest. */
 const local = (link: string) => link.slice(INBOX_ORIGIN.length);
 
-/** A site and a reader who asked for reply mail and confirmed through the page's POST. */
+/** A site and a reader who asked for reply mail from their browser and confirmed through the page's POST. */
 async function confirmedReader() {
   const site = await makeSite(ctx);
   const email = `reader${++readerNumber}@example.net`;
-  const commentId = await post(site.siteId, { body: 'Do tulips need cold winters?', email, notifyReplies: true });
+  const browserKey = `browser-of-reader-${readerNumber}`;
+  const commentId = await post(site.siteId, { body: 'Do tulips need cold winters?', email, notifyReplies: true, browserKey });
   await mail.deliver();
   const [confirmation] = mail.smtp.to(email);
   const form = await request(ctx.app).get(local(linkIn(confirmation!, `${INBOX_ORIGIN}/mail/confirm?t=`)));
   const token = /name="t" value="([^"]+)"/.exec(form.text)![1]!;
   expect((await request(ctx.app).post('/mail/confirm').type('form').send({ t: token })).status).toBe(200);
-  return { site, email, commentId };
+  return { site, email, commentId, browserKey };
 }
 
 describe('a reader hears back', () => {
@@ -102,8 +103,8 @@ describe('a reader hears back', () => {
   });
 
   it('unsubscribes from one conversation or the whole site on the page the mail links to', async () => {
-    const { site, email, commentId } = await confirmedReader();
-    const other = await post(site.siteId, { body: 'And crocuses?', email, notifyReplies: true });
+    const { site, email, commentId, browserKey } = await confirmedReader();
+    const other = await post(site.siteId, { body: 'And crocuses?', email, notifyReplies: true, browserKey });
     await authorComment(ctx, site, { parentId: commentId, body: 'About the tulips…' });
     await mail.deliver();
     const pageLink = linkIn(mail.smtp.to(email).at(-1)!, `${INBOX_ORIGIN}/mail/unsubscribe?t=`);
@@ -125,6 +126,34 @@ describe('a reader hears back', () => {
     await authorComment(ctx, site, { parentId: other, body: 'Crocuses, part two' });
     await mail.deliver();
     expect(mail.smtp.to(email)).toHaveLength(3);
+  });
+
+  it('goes only to a writer who proved the address: from the browser that confirmed, or by confirming again', async () => {
+    const { site, email, browserKey } = await confirmedReader();
+    // A stranger types the confirmed reader's address and answers themselves.
+    const posed = await post(site.siteId, { body: 'Tell me about replies', email, notifyReplies: true, browserKey: 'the-strangers-browser' });
+    await post(site.siteId, { parentId: posed, name: 'Stranger', body: 'Words the victim should receive' });
+    await mail.deliver();
+    // Only the first confirmation: the fresh one this comment asks for waits for tomorrow.
+    expect(mail.smtp.to(email)).toHaveLength(1);
+    expect(mail.smtp.to(email).some((m) => m.raw.includes('Words the victim'))).toBe(false);
+    expect((await ctx.models.Comment.findById(posed).lean())?.mailProven).toBe(false);
+
+    // The reader themselves, from the browser they confirmed from: no new confirmation needed.
+    const own = await post(site.siteId, { body: 'Back again', email, notifyReplies: true, browserKey });
+    expect((await ctx.models.Comment.findById(own).lean())?.mailProven).toBe(true);
+    await authorComment(ctx, site, { parentId: own, body: 'Welcome back' });
+    await mail.deliver();
+    expect(mail.smtp.to(email).at(-1)!.parsed.text).toContain('Welcome back');
+
+    // Another day, the stranger's comment asks for a confirmation of its own; the victim ignores it.
+    ctx.clock.advance(DAY + 1000);
+    const again = await post(site.siteId, { body: 'Once more, as them', email, notifyReplies: true, browserKey: 'the-strangers-browser' });
+    await mail.deliver();
+    expect(mail.smtp.to(email).at(-1)!.parsed.subject).toBe(`Confirm reply notifications from Blog ${site.siteId}`);
+    await post(site.siteId, { parentId: again, name: 'Stranger', body: 'Still not delivered' });
+    await mail.deliver();
+    expect(mail.smtp.to(email).some((m) => m.raw.includes('Still not delivered'))).toBe(false);
   });
 
   it('cannot be used to flood a stranger’s mailbox: one confirmation per address a day, across sites', async () => {

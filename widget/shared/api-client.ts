@@ -36,6 +36,7 @@ export interface NewComment {
   locale?: string;
   clientId: string;
   formToken?: string;
+  browserKey?: string;
   honeypot?: string;
 }
 

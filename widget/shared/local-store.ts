@@ -18,6 +18,7 @@ export interface OwnComment {
 
 const IDENTITY_KEY = 'rapport:identity';
 const OWN_KEY = 'rapport:own';
+const BROWSER_KEY = 'rapport:browser';
 
 /** localStorage can be absent, full or forbidden (private modes); remembering is a courtesy, never required. */
 function read<T>(key: string, fallback: T): T {
@@ -42,6 +43,16 @@ export function loadIdentity(): Identity {
 
 export function saveIdentity(identity: Identity): void {
   write(IDENTITY_KEY, identity);
+}
+
+/**
+ * This browser's own random key, made on first use: once the reader confirms reply mail for a
+ * comment written here, the server knows later comments from here are theirs too.
+ */
+export function browserKey(): string {
+  const key = read<string>(BROWSER_KEY, '') || Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  write(BROWSER_KEY, key);
+  return key;
 }
 
 /** Edit tokens of this browser's comments still inside their edit window. */

@@ -48,8 +48,8 @@ export const en = {
     not_found: 'That comment no longer exists.',
     rate_limited: 'You are posting too fast. Please wait a moment.',
     edit_window_closed: 'The time to edit this comment has passed.',
-    answered_by_author: 'The author has answered this comment, so it can no longer be edited.',
-    client_id_used: 'This comment was already sent from another window or device.',
+    answered_by_author: 'The author has answered it: it can no longer be edited.',
+    client_id_used: 'This comment was already sent from another window.',
     bad_edit_token: 'You can only change your own comments.',
     too_large: 'That is too long.',
     network: 'Could not reach the comment server. Check your connection and try again.',
@@ -62,7 +62,7 @@ export const en = {
     url: 'Enter an address starting with http:// or https://.',
     tooLong: 'This is too long.',
     invalid: 'Please check this field.',
-    reserved: 'That is the name of an author here; please use your own.',
+    reserved: 'That name belongs to an author here.',
   },
 };
 

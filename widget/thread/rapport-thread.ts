@@ -4,7 +4,7 @@ import { ApiError } from '../shared/api-error.js';
 import { blogIsDark } from '../shared/color-scheme.js';
 import { scriptOrigin } from '../shared/script-origin.js';
 import { defineOnce } from '../shared/define.js';
-import { forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
+import { browserKey, forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
 import { en, loadMessages, resolveLocale, type Messages } from '../shared/messages.js';
 import { controlStyles, themeTokens } from '../shared/theme.styles.js';
 import './rapport-comment-form.js';
@@ -280,7 +280,7 @@ export class RapportThread extends LitElement {
       site: this.site, page: this.page, pageTitle: document.title, pageUrl: canonicalPageUrl(),
       parentId, name: values.name, email: values.email || undefined, website: values.website || undefined,
       body: values.body, notifyReplies: values.notifyReplies, locale: this._locale, clientId: values.clientId,
-      formToken: this._thread?.formToken, honeypot: values.honeypot || undefined,
+      formToken: this._thread?.formToken, honeypot: values.honeypot || undefined, browserKey: values.notifyReplies ? browserKey() : undefined,
     });
     const pending = posted.comment.status === 'pending';
     const own: OwnComment = { token: posted.editToken, editableUntil: posted.editableUntil, body: values.body };

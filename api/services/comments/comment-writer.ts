@@ -11,6 +11,7 @@ import { isDuplicateKey } from '../core/duplicate-key.js';
 import { parseObjectId } from '../core/ids.js';
 import type { Signer } from '../core/secrets.js';
 import type { Notifications } from '../mail/notifications.js';
+import type { Subscriptions } from '../mail/subscriptions.js';
 import type { Pages } from '../sites/pages.js';
 import { accountOn, type SignedInAuthor } from '../sites/sessions.js';
 import type { Sites } from '../sites/sites.js';
@@ -53,7 +54,7 @@ export interface PostedComment {
 
 /** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
 type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body' | 'html' | 'isAuthor' | 'authorId' | 'status'> &
-  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'locale' | 'clientId' | 'readerKey' | 'priority' | 'fingerprint'>> & {
+  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'mailProven' | 'browserKeyHash' | 'locale' | 'clientId' | 'requestKey' | 'readerKey' | 'priority' | 'fingerprint'>> & {
     signals?: ReaderSignals;
   };
 
@@ -69,6 +70,7 @@ export class CommentWriter {
     private readonly screen: CommentScreen,
     private readonly formTokens: FormTokens,
     private readonly notifications: Notifications,
+    private readonly subscriptions: Subscriptions,
     private readonly siteChanged: (siteId: string) => void,
   ) {}
 
@@ -113,13 +115,19 @@ export class CommentWriter {
       { ...content, email, website: input.website, pageUrl: input.pageUrl, fingerprint, client: input.client, honeypot: Boolean(input.honeypot), flooded, form },
       now,
     );
+    const notifyReplies = Boolean(input.notifyReplies && email);
+    const browserKeyHash = notifyReplies && input.browserKey ? this.signer.sign('browser-key', input.browserKey) : null;
     const draft = {
       ...content,
       siteId: site._id,
       pageId: page._id,
       email,
       website: input.website ?? null,
-      notifyReplies: Boolean(input.notifyReplies && email),
+      notifyReplies,
+      // Reply mail only to a writer who proved the address: from a browser they confirmed from
+      // before, or by confirming for this comment (the mail Notifications sends).
+      mailProven: notifyReplies && (await this.subscriptions.confirmedFrom(site._id, email!, browserKeyHash)),
+      browserKeyHash,
       locale: input.locale ?? null,
       clientId: input.clientId,
       requestKey: input.clientId ? requestKey : null,

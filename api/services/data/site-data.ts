@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.js';
 import type { AwaitingReplyKeeper } from '../comments/awaiting-reply-keeper.js';
 
 /** Fields of ours that mean nothing outside Rapport, or would let a copy act as its owner. */
-const INTERNAL_COMMENT_FIELDS = { editSalt: 0, readerKey: 0, fingerprint: 0, ancestors: 0, clientId: 0, requestKey: 0 } as const;
+const INTERNAL_COMMENT_FIELDS = { editSalt: 0, readerKey: 0, fingerprint: 0, ancestors: 0, clientId: 0, requestKey: 0, browserKeyHash: 0 } as const;
 
 /** Copies of sent mail kept outside the database (the `.eml` files written without SMTP_URL). */
 export interface MailCopies {
@@ -27,7 +27,7 @@ export class SiteData {
       this.models.Author.find({ siteId }, { passwordHash: 0 }).sort({ createdAt: 1 }).lean(),
       this.models.Page.find({ siteId }).sort({ key: 1 }).lean(),
       this.models.Comment.find({ siteId }, INTERNAL_COMMENT_FIELDS).sort({ createdAt: 1, _id: 1 }).lean(),
-      this.models.Subscription.find({ siteId }).sort({ createdAt: 1 }).lean(),
+      this.models.Subscription.find({ siteId }, { provenBrowsers: 0 }).sort({ createdAt: 1 }).lean(),
     ]);
     return { format: 'rapport-export-1', exportedAt: now.toISOString(), site, authors, pages, comments, subscriptions };
   }

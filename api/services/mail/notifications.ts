@@ -42,7 +42,7 @@ export class Notifications {
     if (!site || !page) return;
     const work: Promise<unknown>[] = [];
     if (!comment.isAuthor && !known.approvedByAuthor) work.push(this.tellAuthors(site, page, comment, now));
-    if (!comment.isAuthor && comment.notifyReplies && comment.email) work.push(this.askToConfirm(site, comment.email, comment.locale ?? site.settings.locale, now));
+    if (!comment.isAuthor && comment.notifyReplies && comment.email && comment.mailProven === false) work.push(this.askToConfirm(site, comment, comment.email, now));
     if (comment.parentId) work.push(this.tellParentsWriter(site, page, comment, known.parent, now));
     await Promise.all(work);
   }
@@ -65,11 +65,14 @@ export class Notifications {
     );
   }
 
-  /** The first time an address asks on a site (and at most daily after), it must confirm. */
-  private async askToConfirm(site: SiteRecord, email: string, locale: string, now: Date) {
-    const { subscription, confirmationDue } = await this.subscriptions.asked(site._id, email, locale, now);
+  /**
+   * A comment whose writer has not proved the address asks them to confirm it for this comment
+   * (at most daily per address): until then, no reply mail about it goes to that address.
+   */
+  private async askToConfirm(site: SiteRecord, comment: CommentRecord, email: string, now: Date) {
+    const { subscription, confirmationDue } = await this.subscriptions.asked(site._id, email, comment.locale ?? site.settings.locale, now);
     if (!confirmationDue) return;
-    const mail = confirmMail(subscription.locale, site.name, this.links.confirm(this.subscriptions.token('confirm', subscription)));
+    const mail = confirmMail(subscription.locale, site.name, this.links.confirm(this.subscriptions.token('confirm', subscription, comment._id)));
     await this.outbox.enqueue(
       { key: `reader-confirm:${subscription._id.toHexString()}:${subscription.confirmationSentAt!.getTime()}`, kind: 'reader-confirm', siteId: site._id, fromName: fromName(site), to: email, ...mail },
       now,
@@ -80,6 +83,8 @@ export class Notifications {
   private async tellParentsWriter(site: SiteRecord, page: PageRecord, reply: CommentRecord, known: CommentRecord | undefined, now: Date) {
     const parent = known ?? (await this.models.Comment.findById(reply.parentId).lean());
     if (!parent || parent.isAuthor || parent.status !== 'published' || !parent.notifyReplies || !parent.email) return;
+    // Someone else may have typed this address: only its proven writer hears (comment-writer.ts).
+    if (parent.mailProven === false) return;
     if (parent.email === reply.email) return;
     const threadId = parent.ancestors[0] ?? parent._id;
     const subscription = await this.subscriptions.active(site._id, parent.email, threadId);
