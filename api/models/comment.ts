@@ -59,6 +59,14 @@ const commentSchema = new Schema(
     mailProven: { type: Boolean },
     /** A keyed hash of the writing browser's key, when it asked for reply mail. */
     browserKeyHash: { type: String, default: null },
+    /**
+     * Spam on a page nobody else has commented on: spam makes no page, so `pageId` names none
+     * and this keeps what the spam said about it, for the spam queue and in case it is not spam.
+     */
+    spamPage: {
+      type: new Schema({ key: { type: String, required: true }, title: String, url: String }, { _id: false }),
+      default: undefined,
+    },
     /** Its reader's edit moved it out of the thread (screening held it or found spam): the inbox says so. */
     heldAfterEdit: { type: Boolean, default: false },
   },

@@ -67,7 +67,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     authors: new Authors(models, siteChanged),
     sessions: new Sessions(models, signer),
     commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, formTokens, notifications, subscriptions, siteChanged),
-    commentChanges: new CommentChanges(models, keeper, editTokens, screen, notifications, siteChanged),
+    commentChanges: new CommentChanges(models, keeper, editTokens, screen, pages, notifications, siteChanged),
     formTokens,
     threadReader,
     threadCache: cache,

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
-import { BLOG_ORIGIN, makeSite } from '../support/factories.js';
+import { BLOG_ORIGIN, INBOX_ORIGIN, makeSite, signIn } from '../support/factories.js';
 
 const ctx = useTestContext();
 const HOUR = 3_600_000;
@@ -48,6 +48,28 @@ describe('screening new comments without captchas', () => {
     const thread = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/s/' });
     expect(thread.body.page.commentCount).toBe(2);
     expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId, status: 'spam' })).toBe(4);
+  });
+
+  it('makes no page for spam, lists it with the page it named, and makes the page when it is not spam after all', async () => {
+    const site = await makeSite(ctx);
+    await ctx.services.sites.update(site.siteId, { settings: { blockedWords: ['casino'] } });
+    for (let i = 0; i < 20; i++) {
+      const res = await request(ctx.app).post('/api/comments').set('Origin', BLOG_ORIGIN).send({ site: site.siteId, page: `/junk-${i}/`, pageTitle: `Junk ${i}`, name: 'Bot', body: `casino ${i}` });
+      expect(res.status).toBe(201);
+    }
+    expect(await ctx.models.Page.countDocuments({ siteId: site.siteId })).toBe(0);
+    expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId, status: 'spam' })).toBe(20);
+    const cookie = await signIn(ctx, site.author.email);
+    const queue = await request(ctx.app).get('/api/inbox').query({ site: site.siteId, view: 'spam' }).set('Cookie', cookie);
+    expect(queue.body.items[0].page).toEqual({ key: '/junk-19/', title: 'Junk 19', url: '' });
+
+    const notSpam = await request(ctx.app).patch(`/api/comments/${queue.body.items[0].comment.id}`).set('Cookie', cookie).set('Origin', INBOX_ORIGIN).send({ status: 'published' });
+    expect(notSpam.status).toBe(200);
+    const page = await ctx.models.Page.findOne({ siteId: site.siteId, key: '/junk-19/' }).lean();
+    expect(page).toMatchObject({ title: 'Junk 19', commentCount: 1, awaitingReply: 1 });
+    const thread = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/junk-19/' });
+    expect(thread.body.comments.map((c: { html: string }) => c.html)).toEqual(['<p>casino 19</p>']);
+    expect((await ctx.services.counterRepair.check(site.siteId, { fix: false })).pages).toBe(0);
   });
 
   it('sees through the spellings that look the same: a trailing dot, punycode, fullwidth, lookalike letters, invisible characters', async () => {

@@ -12,6 +12,7 @@ import { toModeratedComment, toOwnComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
 import { parseObjectId } from '../core/ids.js';
 import type { Notifications } from '../mail/notifications.js';
+import type { Pages } from '../sites/pages.js';
 import { asksQuestion, mentionsAnyOf, priorityOf } from './reader-signals.js';
 
 /** Changing comments after they exist: readers within their edit window, authors as moderators. */
@@ -21,6 +22,7 @@ export class CommentChanges {
     private readonly keeper: AwaitingReplyKeeper,
     private readonly editTokens: EditTokens,
     private readonly screen: CommentScreen,
+    private readonly pages: Pages,
     private readonly notifications: Notifications,
     private readonly siteChanged: (siteId: string) => void,
   ) {}
@@ -112,6 +114,13 @@ export class CommentChanges {
       throw new ConflictError('deleted_by_reader', 'Its reader deleted this comment; its text is gone.');
     }
     const others = COMMENT_STATUSES.filter((s) => s !== status);
+    // Not spam after all, on a page its spam did not make: the page comes into being now.
+    if (comment.spamPage && status !== 'spam' && status !== 'deleted') {
+      const { key, title, url } = comment.spamPage;
+      const page = await this.pages.open({ siteId: comment.siteId, key, title: title ?? undefined, url: url ?? undefined }, now);
+      await this.models.Comment.updateOne({ _id: comment._id }, { $set: { pageId: page._id }, $unset: { spamPage: 1 } });
+      comment = { ...comment, pageId: page._id, spamPage: undefined };
+    }
     // The author has looked at it: whatever an edit did, it is decided now.
     await this.keeper.changeStatus(comment._id, others, status, { heldAfterEdit: false });
     this.siteChanged(comment.siteId);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { NewCommentRequest, OwnComment } from '../../../contract/public-api.js';
 import type { CommentRecord } from '../../models/comment.js';
 import type { Models } from '../../models/models.js';
@@ -7,6 +7,7 @@ import type { PageRecord } from '../../models/page.js';
 import type { SiteRecord } from '../../models/site.js';
 import { ConflictError, ForbiddenError, invalidField, NotFoundError } from '../../errors.js';
 import { namesLookAlike } from '../core/lookalikes.js';
+import { cleanName } from '../core/text.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
 import { parseObjectId } from '../core/ids.js';
 import type { Signer } from '../core/secrets.js';
@@ -54,7 +55,7 @@ export interface PostedComment {
 
 /** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
 type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body' | 'html' | 'isAuthor' | 'authorId' | 'status'> &
-  Partial<Pick<CommentRecord, 'email' | 'website' | 'notifyReplies' | 'mailProven' | 'browserKeyHash' | 'locale' | 'clientId' | 'requestKey' | 'readerKey' | 'priority' | 'fingerprint'>> & {
+  Partial<Pick<CommentRecord, 'spamPage' | 'email' | 'website' | 'notifyReplies' | 'mailProven' | 'browserKeyHash' | 'locale' | 'clientId' | 'requestKey' | 'readerKey' | 'priority' | 'fingerprint'>> & {
     signals?: ReaderSignals;
   };
 
@@ -99,10 +100,9 @@ export class CommentWriter {
       throw invalidField('name', 'reserved', 'is the name of an author of this site');
     }
     const parent = await this.findParent(site._id, input.pageKey, input.parentId);
-    const page = await this.pages.open(
-      { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl },
-      now,
-    );
+    const pageIdentity = { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl };
+    const existing = await this.pages.find(site._id, input.pageKey);
+    if (existing?.locked) throw new ConflictError('page_locked', 'This page is closed for new comments.');
     const readerKey = readerKeyOf(this.signer, email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey, authorNames);
     const fingerprint = bodyFingerprint(content.body);
@@ -117,10 +117,13 @@ export class CommentWriter {
     );
     const notifyReplies = Boolean(input.notifyReplies && email);
     const browserKeyHash = notifyReplies && input.browserKey ? this.signer.sign('browser-key', input.browserKey) : null;
+    // Spam makes no page: junk aimed at endless page keys must not fill the site with pages.
+    const page = status === 'spam' ? existing : await this.pages.open(pageIdentity, now);
     const draft = {
       ...content,
       siteId: site._id,
-      pageId: page._id,
+      pageId: page?._id ?? new Types.ObjectId(),
+      ...(!page && { spamPage: { key: input.pageKey, title: cleanName(input.pageTitle ?? ''), url: input.pageUrl ?? '' } }),
       email,
       website: input.website ?? null,
       notifyReplies,
@@ -149,7 +152,7 @@ export class CommentWriter {
       if (!winner) throw error;
       return this.replayed(winner, site, requestKey, now);
     }
-    await this.notifications.commentPublished(comment, now, { site, page, parent: parent ?? undefined });
+    await this.notifications.commentPublished(comment, now, { site, page: page ?? undefined, parent: parent ?? undefined });
     return this.posted(comment, site, false);
   }
 

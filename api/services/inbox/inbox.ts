@@ -82,7 +82,8 @@ export class Inbox {
     const pageById = new Map(pages.map((p) => [p._id.toHexString(), p]));
     const parentById = new Map(parents.map((p) => [p._id.toHexString(), p]));
     return comments.map((comment) => {
-      const page = pageById.get(comment.pageId.toHexString());
+      // Spam on a page no one else wrote on made no page: what it said about it stands in.
+      const page = pageById.get(comment.pageId.toHexString()) ?? comment.spamPage;
       const parent = comment.parentId ? parentById.get(comment.parentId.toHexString()) : undefined;
       const history = comment.readerKey ? histories.get(comment.readerKey) : undefined;
       return {
