@@ -9,7 +9,7 @@ import { emlCopies } from './delivery/mail-transport.js';
 import { outboxMailDir } from './delivery/mail-setup.js';
 
 /** Models, indexes, secret and services on an open database: what the server and the CLI share. */
-export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail' | 'dataDir' | 'threadCacheBytes'>) {
+export async function prepareServices(database: Database, config: Pick<Config, 'secret' | 'akismet' | 'publicUrl' | 'mail' | 'dataDir' | 'threadCacheBytes' | 'maxReplyDepth'>) {
   const models = defineModels(database.connection);
   await ensureIndexes(models);
   const akismet = config.akismet ? new Akismet(config.akismet) : undefined;
@@ -17,6 +17,7 @@ export async function prepareServices(database: Database, config: Pick<Config, '
     akismet,
     publicUrl: config.publicUrl,
     threadCacheBytes: config.threadCacheBytes,
+    maxReplyDepth: config.maxReplyDepth,
     // Written only without SMTP_URL, but earlier runs may have written some: always forget them.
     mailCopies: emlCopies(outboxMailDir(config)),
     // A claimed message must outlive its attempt, or a second worker would send it meanwhile.

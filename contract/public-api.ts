@@ -11,6 +11,11 @@ export interface PublicComment {
   awaitingReply: boolean;
   /** Present on a placeholder for a removed comment that still has visible replies. */
   removed?: true;
+  /**
+   * Present when the comment answers one deeper than a thread goes (MAX_REPLY_DEPTH): it is
+   * shown beside that one, under `parentId`, "in reply to" this one ('' for a removed one).
+   */
+  replyTo?: { id: string; name: string };
 }
 
 /** A comment as its own writer sees it: its status and its Markdown source, for editing. */

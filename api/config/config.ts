@@ -36,6 +36,8 @@ export interface Config {
   limits: RateLimits;
   /** The most memory this process's kept thread answers may take, in bytes. */
   threadCacheBytes: number;
+  /** The deepest level of replies; a reply to a comment there attaches beside it, still answering it. */
+  maxReplyDepth: number;
   /** Outgoing mail: through `smtpUrl` when set, else written as `.eml` files under DATA_DIR/outbox-mail. */
   mail: { smtpUrl: string | undefined; from: string; timeoutMs: number; pollMs: number };
   /** Akismet, when a key is set: every new reader comment is checked. */
@@ -63,6 +65,7 @@ const envSchema = z.object({
   LIMIT_CHANGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   LIMIT_PREVIEWS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   THREAD_CACHE_MB: z.coerce.number().min(1).max(65_536).default(64),
+  MAX_REPLY_DEPTH: z.coerce.number().int().min(1).max(500).default(30),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.email().optional(),
   MAIL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300000).default(30000),
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       previewsPerMinute: e.LIMIT_PREVIEWS_PER_MINUTE,
     },
     threadCacheBytes: Math.round(e.THREAD_CACHE_MB * 1024 * 1024),
+    maxReplyDepth: e.MAX_REPLY_DEPTH,
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM ?? `rapport@${new URL(publicUrl).hostname}`,

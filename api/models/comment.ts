@@ -13,6 +13,12 @@ const commentSchema = new Schema(
     pageId: { type: Schema.Types.ObjectId, required: true },
     parentId: { type: Schema.Types.ObjectId, default: null },
     ancestors: { type: [Schema.Types.ObjectId], default: [] },
+    /**
+     * The comment this one answers, when that was deeper than a thread may go: the reply then
+     * hangs under `parentId` (the deepest allowed level) and ends `ancestors` with this one, so
+     * it still answers it. Null for every other comment.
+     */
+    inReplyTo: { type: Schema.Types.ObjectId, default: null },
     isAuthor: { type: Boolean, required: true },
     authorId: { type: Schema.Types.ObjectId, default: null },
     name: { type: String, required: true, maxlength: 80 },

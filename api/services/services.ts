@@ -37,7 +37,11 @@ export interface ServiceOptions {
   mailCopies?: MailCopies;
   /** The most the kept thread answers of this process may take (THREAD_CACHE_MB). */
   threadCacheBytes?: number;
+  /** The deepest level of replies (MAX_REPLY_DEPTH). */
+  maxReplyDepth?: number;
 }
+
+export const DEFAULT_MAX_REPLY_DEPTH = 30;
 
 export const DEFAULT_THREAD_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -66,7 +70,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     pages,
     authors: new Authors(models, siteChanged),
     sessions: new Sessions(models, signer),
-    commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, formTokens, notifications, subscriptions, siteChanged),
+    commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, formTokens, notifications, subscriptions, siteChanged, options.maxReplyDepth ?? DEFAULT_MAX_REPLY_DEPTH),
     commentChanges: new CommentChanges(models, keeper, editTokens, screen, pages, notifications, siteChanged),
     formTokens,
     threadReader,

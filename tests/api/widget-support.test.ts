@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
-import { BLOG_ORIGIN, makeSite, readerComment, snapshot } from '../support/factories.js';
+import { DEFAULT_MAX_REPLY_DEPTH } from '../../api/services/services.js';
+import { BLOG_ORIGIN, authorComment, makeSite, readerComment, snapshot } from '../support/factories.js';
 
 const ctx = useTestContext();
 
@@ -78,10 +79,11 @@ describe('a deleted comment in the thread', () => {
   it('reads a long chain of removed replies above a comment in one query, however deep', async () => {
     const site = await makeSite(ctx);
     const chain = [await readerComment(ctx, site, { pageKey: '/deep/', body: 'level 0' })];
-    for (let level = 1; level < 40; level++) {
+    // As deep as a thread goes (MAX_REPLY_DEPTH): every level a placeholder but the last.
+    for (let level = 1; level <= DEFAULT_MAX_REPLY_DEPTH; level++) {
       chain.push(await readerComment(ctx, site, { pageKey: '/deep/', parentId: chain.at(-1)!.id, body: `level ${level}` }));
     }
-    // Every comment but the last removed by its reader: 39 placeholders above one reply.
+    // Every comment but the last removed by its reader: a placeholder for each level above one reply.
     await ctx.models.Comment.updateMany({ _id: { $in: chain.slice(0, -1).map((c) => c.id) } }, { $set: { status: 'deleted' } });
     ctx.services.threadCache.invalidateSite(site.siteId);
     const finds = vi.spyOn(ctx.models.Comment, 'find');
@@ -89,9 +91,35 @@ describe('a deleted comment in the thread', () => {
     const commentFinds = finds.mock.calls.length;
     finds.mockRestore();
     expect(res.body.comments.map((c: { id: string }) => c.id)).toEqual(chain.map((c) => c.id));
-    expect(res.body.comments.filter((c: { removed?: boolean }) => c.removed)).toHaveLength(39);
+    expect(res.body.comments.filter((c: { removed?: boolean }) => c.removed)).toHaveLength(DEFAULT_MAX_REPLY_DEPTH);
     // The slice, and the placeholders above it.
     expect(commentFinds).toBe(2);
+  });
+});
+
+describe('a chain of replies deeper than a thread goes', () => {
+  it('attaches replies past the deepest level beside the one they answer, which still counts as answered', async () => {
+    const site = await makeSite(ctx);
+    const chain = [await readerComment(ctx, site, { pageKey: '/chain/', name: 'R0', body: 'level 0' })];
+    for (let level = 1; level <= DEFAULT_MAX_REPLY_DEPTH + 5; level++) {
+      chain.push(await readerComment(ctx, site, { pageKey: '/chain/', parentId: chain.at(-1)!.id, name: `R${level}`, body: `level ${level}` }));
+    }
+    const stored = await ctx.models.Comment.find({ siteId: site.siteId }).lean();
+    // No comment walks more than the deepest level (and the one it answers) to reach the root.
+    expect(Math.max(...stored.map((c) => c.ancestors.length))).toBe(DEFAULT_MAX_REPLY_DEPTH + 1);
+    const deepest = chain.at(-1)!;
+    const answer = await authorComment(ctx, site, { pageKey: '/chain/', parentId: deepest.id, body: 'At the bottom' });
+    const byId = new Map((await ctx.models.Comment.find({ siteId: site.siteId }).lean()).map((c) => [c._id.toHexString(), c]));
+    expect(byId.get(deepest.id)?.awaitingReply).toBe(false);
+    expect(byId.get(answer.id)?.ancestors.length).toBe(DEFAULT_MAX_REPLY_DEPTH + 1);
+    expect(byId.get(answer.id)?.inReplyTo?.toHexString()).toBe(deepest.id);
+    const res = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/chain/' });
+    const shown = res.body.comments.find((c: { id: string }) => c.id === answer.id);
+    // Beside the comment it answers, under the same parent, and saying whom it answers.
+    expect(shown.parentId).toBe(byId.get(deepest.id)?.parentId?.toHexString());
+    expect(shown.replyTo).toEqual({ id: deepest.id, name: `R${DEFAULT_MAX_REPLY_DEPTH + 5}` });
+    expect(res.body.page.awaitingReply).toBe(await ctx.models.Comment.countDocuments({ siteId: site.siteId, awaitingReply: true }));
+    expect((await ctx.services.counterRepair.check(site.siteId, { fix: false })).comments).toBe(0);
   });
 });
 

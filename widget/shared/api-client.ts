@@ -12,6 +12,8 @@ export interface ApiComment {
   status?: 'published' | 'pending';
   /** A placeholder for a removed comment that still has replies. */
   removed?: true;
+  /** Answers a comment deeper than a thread goes; shown beside it (README, "The public API"). */
+  replyTo?: { id: string; name: string };
 }
 
 export interface ApiThread {

@@ -50,7 +50,7 @@ export function saveIdentity(identity: Identity): void {
  * comment written here, the server knows later comments from here are theirs too.
  */
 export function browserKey(): string {
-  const key = read<string>(BROWSER_KEY, '') || Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const key = read<string>(BROWSER_KEY, '') || crypto.randomUUID();
   write(BROWSER_KEY, key);
   return key;
 }

@@ -39,7 +39,7 @@ export function renderComment(node: CommentNode, ctx: CommentContext): TemplateR
       <header class="meta">
         ${renderName(comment.author.name, comment.author.website, `${id}-by`)}
         ${comment.author.isAuthor ? html`<span class="badge" part="badge">${m.authorBadge}</span>` : nothing}
-        ${node.parent ? html`<span class="in-reply">${m.inReplyTo(node.parent.author.name || '…')}</span>` : nothing}
+        ${node.parent ? html`<span class="in-reply">${m.inReplyTo((comment.replyTo?.name ?? node.parent.author.name) || '…')}</span>` : nothing}
         <a class="when" href="#${id}"><time datetime=${comment.createdAt} title=${fullDate(comment.createdAt, ctx.locale)}>${relativeTime(comment.createdAt, ctx.locale)}</time></a>
         ${comment.editedAt ? html`<span class="edited">(${m.edited})</span>` : nothing}
       </header>

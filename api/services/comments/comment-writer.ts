@@ -59,6 +59,9 @@ type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body
     signals?: ReaderSignals;
   };
 
+/** The comment a new one answers, as placing it in the tree needs it. */
+type Answered = Pick<CommentRecord, '_id' | 'ancestors' | 'inReplyTo'>;
+
 /** Creating comments: readers through the public form, authors through their session. */
 export class CommentWriter {
   constructor(
@@ -73,6 +76,8 @@ export class CommentWriter {
     private readonly notifications: Notifications,
     private readonly subscriptions: Subscriptions,
     private readonly siteChanged: (siteId: string) => void,
+    /** The deepest level of replies a thread has (MAX_REPLY_DEPTH); deeper ones attach there. */
+    private readonly maxReplyDepth: number,
   ) {}
 
   /** A reader's comment from the public form (or a seed): screened, stored, and its notifications queued. */
@@ -199,18 +204,13 @@ export class CommentWriter {
     return reply;
   }
 
-  private async insert(
-    draft: NewCommentFields,
-    parent: { _id: Types.ObjectId; ancestors: Types.ObjectId[] } | null,
-    now: Date,
-  ) {
+  private async insert(draft: NewCommentFields, parent: Answered | null, now: Date) {
     const fields = { ...draft, noReplyNeeded: false, authorRepliesBelow: 0 };
     const awaiting = isAwaiting(fields);
     const [created] = await this.models.Comment.insertMany([
       {
         ...fields,
-        parentId: parent?._id ?? null,
-        ancestors: parent ? [...parent.ancestors, parent._id] : [],
+        ...this.placement(parent),
         awaitingReply: awaiting,
         waitingSince: awaiting ? now : null,
         editSalt: crypto.randomBytes(12).toString('base64url'),
@@ -221,6 +221,21 @@ export class CommentWriter {
     await this.keeper.commentInserted(comment);
     this.siteChanged(comment.siteId);
     return comment;
+  }
+
+  /**
+   * Where a reply to `target` goes in the tree: beneath it, or — past the deepest level a thread
+   * may have — beneath its deepest allowed ancestor, still answering it (`inReplyTo`, and last in
+   * `ancestors`, so the awaiting rule sees the answer). Bounds every write that walks the
+   * ancestors, however long a chain of replies a reader builds.
+   */
+  private placement(target: Answered | null) {
+    if (!target) return { parentId: null, ancestors: [], inReplyTo: null };
+    const treePath = target.inReplyTo ? target.ancestors.slice(0, -1) : target.ancestors;
+    const path = [...treePath, target._id];
+    if (path.length <= this.maxReplyDepth) return { parentId: target._id, ancestors: path, inReplyTo: null };
+    const kept = path.slice(0, this.maxReplyDepth);
+    return { parentId: kept.at(-1)!, ancestors: [...kept, target._id], inReplyTo: target._id };
   }
 
   private async signalsFor(siteId: string, body: string, parent: { isAuthor: boolean } | null, readerKey: string, authorNames: string[]): Promise<ReaderSignals> {

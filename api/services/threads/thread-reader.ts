@@ -25,16 +25,22 @@ export class ThreadReader {
     if (after) {
       filter.$or = [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after.id } }];
     }
-    const found = await this.models.Comment.find(filter, { ...PUBLIC_COMMENT_FIELDS, ancestors: 1 })
+    const found = await this.models.Comment.find(filter, { ...PUBLIC_COMMENT_FIELDS, ancestors: 1, inReplyTo: 1 })
       .sort({ createdAt: 1, _id: 1 })
       .limit(options.limit + 1)
       .lean();
     const comments = found.slice(0, options.limit);
     const last = comments.at(-1);
-    const placeholders = await this.removedParents(comments, page._id);
+    const [placeholders, answeredNames] = await Promise.all([this.removedParents(comments, page._id), this.answeredNames(comments)]);
+    const withReplyTo = (comment: (typeof comments)[number]): PublicComment => {
+      const shown = toPublicComment(comment);
+      if (!comment.inReplyTo) return shown;
+      const id = comment.inReplyTo.toHexString();
+      return { ...shown, replyTo: { id, name: answeredNames.get(id) ?? '' } };
+    };
     return {
       page: toPublicPage(pageKey, page),
-      comments: [...placeholders.map(toPlaceholder), ...comments.map(toPublicComment)],
+      comments: [...placeholders.map(toPlaceholder), ...comments.map(withReplyTo)],
       nextCursor: found.length > options.limit && last ? encodeCursor(last.createdAt, last._id) : null,
     };
   }
@@ -71,6 +77,14 @@ export class ThreadReader {
       }
     }
     return [...shown.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  /** The names of the published comments that replies past the deepest level answer. */
+  private async answeredNames(comments: { inReplyTo?: Types.ObjectId | null }[]): Promise<Map<string, string>> {
+    const ids = comments.flatMap((c) => (c.inReplyTo ? [c.inReplyTo] : []));
+    if (ids.length === 0) return new Map();
+    const answered = await this.models.Comment.find({ _id: { $in: ids }, status: 'published' }, { name: 1 }).lean();
+    return new Map(answered.map((c) => [c._id.toHexString(), c.name]));
   }
 
   /** Counts for many pages of one site in one query; pages without comments count zero. */
