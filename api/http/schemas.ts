@@ -11,9 +11,19 @@ const httpUrl = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }))
     // https://blog.example@evil.test/ reads as the blog and goes elsewhere.
-    .refine((url) => !new URL(url).username && !new URL(url).password, { message: 'must be an http(s) address without a user name or password', params: { problem: 'url' } })
+    .refine((url) => !hasUserinfo(url), { message: 'must be an http(s) address without a user name or password', params: { problem: 'url' } })
     .transform((url) => new URL(url).href)
     .pipe(z.string().max(max, `must be at most ${max} characters`));
+
+/** Whether a URL names a user or password (zod runs this refinement even when the URL check failed). */
+function hasUserinfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** Forms send "" for a field left empty; that means "not given". */
 const optional = <Schema extends z.ZodType>(schema: Schema) =>

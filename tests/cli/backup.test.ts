@@ -116,7 +116,8 @@ describe('rapport data backup / restore', () => {
       expect((await cli(['data', 'restore', backupDir], restoredDir)).code).toBe(0);
       const server = await start(restoredDir);
       await signIn(server);
-      const early = acknowledged.find((c) => c.at < backupStartedAt && c.editToken)!;
+      // A reader's early comment that nobody answered: an answered one can no longer be edited.
+      const early = acknowledged.find((c) => c.at < backupStartedAt && c.editToken && !acknowledged.some((reply) => reply.parentId === c.id))!;
       const edit = await fetch(`${server.url}/api/comments/${early.id}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json', origin: BLOG, authorization: `Bearer ${early.editToken}` },

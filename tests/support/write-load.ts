@@ -3,6 +3,8 @@ export interface Acknowledged {
   id: string;
   page: string;
   editToken?: string;
+  /** The comment it answers, if any. */
+  parentId?: string;
   at: number;
 }
 
@@ -46,7 +48,7 @@ export function startWriteLoad(options: WriteLoadOptions) {
       ? await post(`/api/comments/${parent.id}/replies`, { body: `Author answer ${n}` }, { origin: options.inboxOrigin, cookie: options.authorCookie })
       : await post('/api/comments', { site: options.site, page, name: `Reader ${n}`, body: `Comment number ${n}?`, parentId: parent?.id }, { origin: options.origin });
     if (!answer) return;
-    acknowledged.push({ id: answer.comment.id, page, editToken: answer.editToken, at: Date.now() });
+    acknowledged.push({ id: answer.comment.id, page, editToken: answer.editToken, parentId: parent?.id, at: Date.now() });
     for (const waiter of waiters.filter((w) => acknowledged.length >= w.count)) {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve();
