@@ -18,6 +18,7 @@ import { accountOn, type SignedInAuthor } from '../sites/sessions.js';
 import type { Sites } from '../sites/sites.js';
 import { isAwaiting, type AwaitingReplyKeeper } from './awaiting-reply-keeper.js';
 import { prepareContent } from './comment-content.js';
+import { replyPlacement, type Answered } from './reply-placement.js';
 import { bodyFingerprint, type CommentScreen } from './comment-screen.js';
 import { toOwnComment } from './comment-view.js';
 import type { EditTokens } from './edit-tokens.js';
@@ -58,9 +59,6 @@ type NewCommentFields = Pick<CommentRecord, 'siteId' | 'pageId' | 'name' | 'body
   Partial<Pick<CommentRecord, 'spamPage' | 'email' | 'website' | 'notifyReplies' | 'mailProven' | 'browserKeyHash' | 'locale' | 'clientId' | 'requestKey' | 'readerKey' | 'priority' | 'fingerprint'>> & {
     signals?: ReaderSignals;
   };
-
-/** The comment a new one answers, as placing it in the tree needs it. */
-type Answered = Pick<CommentRecord, '_id' | 'ancestors' | 'inReplyTo'>;
 
 /** Creating comments: readers through the public form, authors through their session. */
 export class CommentWriter {
@@ -210,7 +208,7 @@ export class CommentWriter {
     const [created] = await this.models.Comment.insertMany([
       {
         ...fields,
-        ...this.placement(parent),
+        ...replyPlacement(parent, this.maxReplyDepth),
         awaitingReply: awaiting,
         waitingSince: awaiting ? now : null,
         editSalt: crypto.randomBytes(12).toString('base64url'),
@@ -221,21 +219,6 @@ export class CommentWriter {
     await this.keeper.commentInserted(comment);
     this.siteChanged(comment.siteId);
     return comment;
-  }
-
-  /**
-   * Where a reply to `target` goes in the tree: beneath it, or — past the deepest level a thread
-   * may have — beneath its deepest allowed ancestor, still answering it (`inReplyTo`, and last in
-   * `ancestors`, so the awaiting rule sees the answer). Bounds every write that walks the
-   * ancestors, however long a chain of replies a reader builds.
-   */
-  private placement(target: Answered | null) {
-    if (!target) return { parentId: null, ancestors: [], inReplyTo: null };
-    const treePath = target.inReplyTo ? target.ancestors.slice(0, -1) : target.ancestors;
-    const path = [...treePath, target._id];
-    if (path.length <= this.maxReplyDepth) return { parentId: target._id, ancestors: path, inReplyTo: null };
-    const kept = path.slice(0, this.maxReplyDepth);
-    return { parentId: kept.at(-1)!, ancestors: [...kept, target._id], inReplyTo: target._id };
   }
 
   private async signalsFor(siteId: string, body: string, parent: { isAuthor: boolean } | null, readerKey: string, authorNames: string[]): Promise<ReaderSignals> {

@@ -1,0 +1,148 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { belongs } from './inbox-actions.js';
+import type { InboxApi, InboxItem, InboxView, MailState, Stats } from './inbox-api.js';
+
+/**
+ * The queue the inbox shows and what comes with it: one view of one site (optionally one page),
+ * its items and where the author is in them, the selection, the figures and the mail state.
+ * It loads, polls while the inbox is open, and merges what arrives without disturbing a reply
+ * being typed; the inbox shell only renders it and hands it the author's actions.
+ */
+export class InboxQueue implements ReactiveController {
+  siteId = '';
+  view: InboxView = 'awaiting';
+  page = '';
+  items: InboxItem[] = [];
+  nextCursor: string | null = null;
+  /** The index of the item the author is on. */
+  current = 0;
+  selected = new Set<string>();
+  stats?: Stats;
+  mail?: MailState;
+  loading = true;
+  /** How often new comments are fetched while the inbox is open. */
+  pollSeconds = 20;
+
+  private poll?: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly api: InboxApi,
+    /** While this answers true (an action under way), polling waits. */
+    private readonly busy: () => boolean,
+    /** The item whose reply box is open: it stays in the list while its answer is typed. */
+    private readonly replyingTo: () => string | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.startPolling(this.pollSeconds);
+  }
+
+  hostDisconnected(): void {
+    clearInterval(this.poll);
+  }
+
+  startPolling(seconds: number): void {
+    this.pollSeconds = seconds;
+    clearInterval(this.poll);
+    this.poll = setInterval(() => void this.refresh(), seconds * 1000);
+  }
+
+  /** The current view from its first item, the figures and the mail state. */
+  async reload(): Promise<void> {
+    if (!this.siteId) return;
+    this.loading = true;
+    this.host.requestUpdate();
+    const site = this.siteId;
+    const [list, stats, mail] = await Promise.all([this.api.list(site, this.view, this.page || undefined), this.api.stats(site), this.api.mail(site)]);
+    [this.items, this.nextCursor, this.stats, this.mail] = [list.items, list.nextCursor, stats, mail];
+    this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
+    this.selected = new Set();
+    this.loading = false;
+    this.host.requestUpdate();
+  }
+
+  /** New comments arrive while the inbox is open; a reply being typed keeps its place and its text. */
+  async refresh(): Promise<void> {
+    if (!this.siteId || this.busy() || document.hidden) return;
+    const [list, stats] = await Promise.all([this.api.list(this.siteId, this.view, this.page || undefined), this.api.stats(this.siteId)]).catch(() => []);
+    if (!list || !stats || this.busy()) return;
+    const currentId = this.items[this.current]?.comment.id;
+    const replying = this.replyingTo();
+    const kept = this.items.filter((i) => i.comment.id === replying && !list.items.some((n) => n.comment.id === i.comment.id));
+    this.items = [...list.items, ...kept];
+    this.nextCursor = list.nextCursor;
+    this.stats = stats;
+    const index = this.items.findIndex((i) => i.comment.id === currentId);
+    if (index >= 0) this.current = index;
+    this.host.requestUpdate();
+  }
+
+  /** The next page of the current view. */
+  async more(): Promise<void> {
+    if (!this.nextCursor) return;
+    const list = await this.api.list(this.siteId, this.view, this.page || undefined, this.nextCursor);
+    this.items = [...this.items, ...list.items];
+    this.nextCursor = list.nextCursor;
+    this.host.requestUpdate();
+  }
+
+  async refreshStats(): Promise<void> {
+    this.stats = await this.api.stats(this.siteId);
+    this.host.requestUpdate();
+  }
+
+  /** Shows another view, page or site from its first item. */
+  async show(change: { view?: InboxView; page?: string; siteId?: string }): Promise<void> {
+    Object.assign(this, change);
+    this.current = 0;
+    await this.reload();
+  }
+
+  find(id: string): InboxItem | undefined {
+    return this.items.find((i) => i.comment.id === id);
+  }
+
+  moveTo(id: string): void {
+    this.current = Math.max(0, this.items.findIndex((i) => i.comment.id === id));
+    this.host.requestUpdate();
+  }
+
+  /** Updates an item after a change; it leaves the list when it no longer belongs in this view. */
+  applied(id: string, change: (comment: InboxItem['comment']) => InboxItem['comment']): void {
+    this.items = this.items.flatMap((item) => {
+      if (item.comment.id !== id) return [item];
+      const comment = change(item.comment);
+      return belongs(this.view, comment) ? [{ ...item, comment }] : [];
+    });
+    this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
+    this.selected.delete(id);
+    this.host.requestUpdate();
+  }
+
+  /** Every item on a page shows the page as it is now. */
+  pageChanged(page: InboxItem['page']): void {
+    this.items = this.items.map((item) => (item.page.key === page.key ? { ...item, page } : item));
+    this.host.requestUpdate();
+  }
+
+  select(id: string, selected: boolean): void {
+    const next = new Set(this.selected);
+    if (selected) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+    this.host.requestUpdate();
+  }
+
+  clearSelection(): void {
+    this.selected = new Set();
+    this.host.requestUpdate();
+  }
+
+  clear(): void {
+    this.items = [];
+    this.host.requestUpdate();
+  }
+}
