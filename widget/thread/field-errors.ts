@@ -3,19 +3,14 @@ import type { Messages } from '../shared/messages.js';
 
 type FieldMessage = keyof Messages['fieldErrors'];
 
-/** Which of the reader's messages says each problem the API names. */
-const MESSAGE_FOR: Record<FieldProblem, FieldMessage> = {
+/** Which of the reader's messages says each problem the API names; any other is `invalid`. */
+const MESSAGE_FOR: Partial<Record<FieldProblem, FieldMessage>> = {
   required: 'required',
   too_long: 'tooLong',
   email: 'email',
   url: 'url',
   origin: 'url',
-  format: 'invalid',
-  range: 'invalid',
-  choice: 'invalid',
-  time_zone: 'invalid',
   reserved: 'reserved',
-  invalid: 'invalid',
 };
 
 /** The server names each field's problem by code; the reader reads it in their language. */

@@ -10,6 +10,8 @@ import { controlStyles, themeTokens } from '../shared/theme.styles.js';
 import './rapport-comment-form.js';
 import type { RapportCommentForm, FormValues } from './rapport-comment-form.js';
 import { renderComment, type CommentContext } from './render-comment.js';
+import { renderHeader } from './render-header.js';
+import { revealLinkedComment } from './linked-comment.js';
 import { threadStyles } from './rapport-thread.styles.js';
 import { buildTree } from './thread-tree.js';
 import { canonicalPageUrl } from './canonical-url.js';
@@ -128,7 +130,7 @@ export class RapportThread extends LitElement {
       this._thread = thread;
       this._addOwnPending();
       this._status = 'ready';
-      if (!more) void this._revealLinkedComment();
+      if (!more) void this.updateComplete.then(() => revealLinkedComment(this.renderRoot));
     } catch (error) {
       if ((error as Error).name !== 'AbortError') this._status = 'error';
     }
@@ -146,41 +148,18 @@ export class RapportThread extends LitElement {
     }
   }
 
-  /** The page URL may point at a comment (#comment-ID), which lives in this shadow root. */
-  private async _revealLinkedComment(): Promise<void> {
-    if (!location.hash.startsWith('#comment-')) return;
-    await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(location.hash.slice(1))}"]`);
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus({ preventScroll: true });
-  }
-
   override render() {
     const m = this._texts;
     // Nothing to say until the thread and its language are known.
     if (!m) return html`<section class="thread" part="thread" aria-busy="true"></section>`;
     return html`
       <section class="thread" part="thread" aria-label=${m.comments(this._thread?.page.commentCount ?? 0)} lang=${this._locale}>
-        ${this._renderHeader()} ${this._renderBody()}
+        ${renderHeader({
+          messages: m, page: this._thread?.page, waitingFor: this._waitingAuthor(), waitingOnly: this._waitingOnly, newestFirst: this._newestFirst,
+          toggleWaitingOnly: () => (this._waitingOnly = !this._waitingOnly), toggleNewestFirst: () => (this._newestFirst = !this._newestFirst),
+        })} ${this._renderBody()}
         <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
       </section>
-    `;
-  }
-
-  private _renderHeader() {
-    const m = this._messages;
-    const page = this._thread?.page;
-    const waiting = this._waitingAuthor() ? page?.awaitingReply ?? 0 : 0;
-    return html`
-      <header class="head" part="header">
-        <h2 part="heading">${m.comments(page?.commentCount ?? 0)}</h2>
-        ${waiting > 0 ? html`<p class="waiting-count" part="waiting-count">${m.waitingCount(waiting, this._waitingAuthor())}</p>` : nothing}
-        <div class="tools">
-          ${this._waitingAuthor() ? html`<button part="button" aria-pressed=${String(this._waitingOnly)}
-              @click=${() => (this._waitingOnly = !this._waitingOnly)}>${m.showWaitingOnly}</button>` : nothing}
-          <button part="button" aria-pressed=${String(this._newestFirst)} @click=${() => (this._newestFirst = !this._newestFirst)}>${m.newestFirst}</button>
-        </div>
-      </header>
     `;
   }
 
