@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { prepareServices } from './bootstrap.js';
-import { loadConfig } from './config/config.js';
+import { loadConfig, loadDotEnv } from './config/config.js';
 import { openDatabase } from './database/open-database.js';
 import { createMailWorker } from './delivery/mail-setup.js';
 import { systemClock } from './services/core/clock.js';
@@ -14,6 +14,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** The server process: reads config, opens the database, listens, and shuts down cleanly. */
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   process.on('unhandledRejection', (reason) => {

@@ -166,9 +166,10 @@ async function crashLoop(state, kills, kill) {
   return done;
 }
 
+/** The clientIds of the stored comments: each post's body is "Comment CLIENT_ID" (exports leave clientIds out). */
 async function stored(dataDir, prefix) {
   const { stdout } = await cli(dataDir, ['data', 'export', '--site', 'demo']);
-  const ids = JSON.parse(stdout).comments.map((c) => c.clientId).filter((id) => id?.startsWith(prefix));
+  const ids = JSON.parse(stdout).comments.map((c) => /^Comment (\S+)$/.exec(c.body)?.[1]).filter((id) => id?.startsWith(prefix));
   return { total: ids.length, unique: new Set(ids).size, ids: new Set(ids) };
 }
 
@@ -217,7 +218,7 @@ for (const r of results) console.log(`| ${r.name} | ${r.posts} | ${r.acknowledge
       fetch(`http://127.0.0.1:${port}/api/comments`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ site: 'demo', page: '/same/', name: 'Twin', body: 'Only once', clientId: 'the-same-client-id' }),
+        body: JSON.stringify({ site: 'demo', page: '/same/', name: 'Twin', body: 'Comment the-same-client-id', clientId: 'the-same-client-id' }),
       }).then(async (r) => (await r.arrayBuffer(), r.status)),
     ),
   );

@@ -36,6 +36,6 @@ export function addBackupCommands(data: Command): void {
           const report = await services.counterRepair.check(site._id, { fix: true });
           print(`${site._id}: recounted; ${report.comments} comment(s) and ${report.pages} page(s) corrected.`);
         }
-      });
+      }, { mayCreate: true });
     });
 }

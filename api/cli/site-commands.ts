@@ -35,7 +35,7 @@ export function addSiteCommands(program: Command): void {
         print(`Embed it with:\n  ${embedSnippet(config.publicUrl, id)}`);
         print(`Inbox: ${config.publicUrl}/inbox (sign in as ${email})`);
         if (generatedPassword) print(`Generated password for ${email.toLowerCase()}: ${generatedPassword}`);
-      });
+      }, { mayCreate: true });
     });
 
   site

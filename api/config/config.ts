@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadEnvFile } from 'node:process';
 import { z } from 'zod';
 import type { RateLimits } from '../http/rate-limits.js';
 
@@ -76,6 +78,14 @@ const envSchema = z.object({
 });
 
 /** Reads the configuration from an environment (the process's by default); throws naming each bad key. */
+/**
+ * Reads `.env` in the working directory into the environment, if there is one: server and CLI
+ * alike, so both use the same DATA_DIR. A variable already set in the environment wins.
+ */
+export function loadDotEnv(file = path.resolve('.env')): void {
+  if (fs.existsSync(file)) loadEnvFile(file);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(stripEmpty(env));
   if (!parsed.success) {

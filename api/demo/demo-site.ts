@@ -17,10 +17,21 @@ export interface DemoCredentials {
  */
 export async function ensureDemoSite(services: Services, publicUrl: string, now: Date): Promise<DemoCredentials | undefined> {
   if ((await services.sites.list()).length > 0) return undefined;
-  await services.sites.create({ id: DEMO_SITE_ID, name: 'The Slow Blog', origins: [publicUrl] }, now);
+  await services.sites.create({ id: DEMO_SITE_ID, name: 'The Slow Blog', origins: sameServerOrigins(publicUrl) }, now);
   const { author, generatedPassword } = await services.authors.create({ siteId: DEMO_SITE_ID, ...DEMO_AUTHOR }, now);
   await seedConversation(services, author._id, publicUrl, now);
   return { siteId: DEMO_SITE_ID, authorEmail: DEMO_AUTHOR.email, authorPassword: generatedPassword! };
+}
+
+/**
+ * The server's own origin, and for a localhost address its other spelling too: the demo is
+ * opened at http://localhost:PORT as often as at http://127.0.0.1:PORT.
+ */
+function sameServerOrigins(publicUrl: string): string[] {
+  const url = new URL(publicUrl);
+  const twins: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+  const twin = twins[url.hostname];
+  return twin ? [url.origin, `${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`] : [url.origin];
 }
 
 const HOUR = 3_600_000;

@@ -17,6 +17,18 @@ afterAll(() => server.close());
 const authorOf = (article: import('playwright-core').Locator) => article.locator(':scope > header .name');
 
 describe('the demo blog post', () => {
+  it('takes comments whether the server was opened as 127.0.0.1 or as localhost', async () => {
+    const port = new URL(server.url).port;
+    for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`]) {
+      const res = await fetch(`${server.url}/api/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ site: 'demo', page: '/elsewhere/', name: 'Tess', body: `Hello from ${origin}` }),
+      });
+      expect(res.status, origin).toBe(201);
+    }
+  });
+
   it('shows the conversation, marks who still waits for the author, and who was answered', async () => {
     const page = await chromium.browser.newPage({ colorScheme: 'light' });
     const errors = collectErrors(page);

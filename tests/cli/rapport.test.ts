@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, startServer, tempDataDir, type ServerProcess } from '../support/processes.js';
 
@@ -18,6 +20,18 @@ describe('rapport (CLI)', () => {
 
       const list = await runCli(['site', 'list'], env);
       expect(list.stdout).toContain('my-blog\tMy blog\thttps://blog.example.com https://www.blog.example.com\tmoderation=post');
+    });
+
+    it('reads DATA_DIR from .env in the working folder (the environment winning), through ./rapport', async () => {
+      const folder = tempDataDir();
+      fs.writeFileSync(path.join(folder, '.env'), `DATA_DIR=${env.DATA_DIR}\n`);
+      const fromFile = await runCli(['site', 'list'], {}, { cwd: folder, viaScript: true });
+      expect(fromFile.stderr).toBe('');
+      expect(fromFile.stdout).toContain('my-blog\tMy blog');
+      const elsewhere = await runCli(['site', 'list'], { DATA_DIR: path.join(folder, 'no-such-data') }, { cwd: folder });
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain(`no data directory at ${path.join(folder, 'no-such-data')}: set DATA_DIR`);
+      expect(fs.existsSync(path.join(folder, 'no-such-data'))).toBe(false);
     });
 
     it('changes settings and adds authors', async () => {

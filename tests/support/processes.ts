@@ -54,11 +54,16 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   return { process: child, port, url: `http://127.0.0.1:${port}`, output, exited };
 }
 
-/** Runs the CLI as a user would; never throws on a non-zero exit. */
-export async function runCli(args: string[], env: Record<string, string>) {
+/**
+ * Runs the CLI as a user would (through the checkout's `./rapport` when `viaScript`); never
+ * throws on a non-zero exit.
+ */
+export async function runCli(args: string[], env: Record<string, string>, options: { cwd?: string; viaScript?: boolean } = {}) {
+  const [command, first] = options.viaScript ? [path.join(ROOT, 'rapport'), []] : [process.execPath, [requireBuild(CLI)]];
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [requireBuild(CLI), ...args], {
+    const { stdout, stderr } = await promisify(execFile)(command, [...first, ...args], {
       env: { ...process.env, PUBLIC_URL: 'https://comments.example.com', ...env },
+      cwd: options.cwd,
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
