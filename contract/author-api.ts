@@ -58,6 +58,8 @@ export interface StatsResponse extends Figures {
   oldestWaitingSince: string | null;
   overdue: number;
   replyGoalHours: number;
+  /** How many comments each queue holds now: the inbox's view buttons show them. */
+  queues: { awaiting: number; pending: number; spam: number };
   /** Comments are arriving faster than the site's flood limit, and wait for approval: since when, how many so far. */
   floodHold: { since: string; held: number } | null;
   perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];

@@ -33,6 +33,7 @@ export interface Stats extends Figures {
   oldestWaitingSince: string | null;
   overdue: number;
   floodHold: { since: string; held: number } | null;
+  queues: { awaiting: number; pending: number; spam: number };
   perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];
   perWeek: (Figures & { weekOf: string })[];
 }

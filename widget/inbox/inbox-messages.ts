@@ -120,6 +120,7 @@ export const inboxMessages = {
       ['s', 'Spam'],
       ['#', 'Delete'],
       ['u', 'Undo'],
+      ['g a / g p / g s / g l', 'Go to: awaiting your reply, pending moderation, spam, all'],
       ['?', 'This list'],
     ] as [string, string][],
     open: 'Keyboard shortcuts (?)',

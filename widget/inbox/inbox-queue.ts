@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { belongs } from './inbox-actions.js';
-import type { InboxApi, InboxItem, InboxView, MailState, Stats } from './inbox-api.js';
+import type { InboxApi, InboxItem, InboxView, MailChoice, MailState, Stats } from './inbox-api.js';
+import type { PageChange } from './inbox-events.js';
 
 /**
  * The queue the inbox shows and what comes with it: one view of one site (optionally one page),
@@ -122,10 +123,24 @@ export class InboxQueue implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Every item on a page shows the page as it is now. */
-  pageChanged(page: InboxItem['page']): void {
+  /** The author corrected a page: every item on it shows its new title and address. */
+  async changePage(change: PageChange): Promise<void> {
+    const page = await this.api.changePage(this.siteId, change);
     this.items = this.items.map((item) => (item.page.key === page.key ? { ...item, page } : item));
     this.host.requestUpdate();
+  }
+
+  async setMail(change: Partial<MailChoice>): Promise<void> {
+    const choice = await this.api.setMail(this.siteId, change);
+    this.mail = { ...this.mail!, choice };
+    this.host.requestUpdate();
+  }
+
+  /** Erases a reader's data on the site; answers how many comments became placeholders. */
+  async erase(email: string): Promise<number> {
+    const erased = await this.api.erase(this.siteId, email);
+    await this.reload();
+    return erased;
   }
 
   select(id: string, selected: boolean): void {

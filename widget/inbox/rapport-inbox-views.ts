@@ -23,6 +23,15 @@ export class RapportInboxViews extends LitElement {
       nav {
         margin: 1.25rem 0 0.75rem;
       }
+      .count {
+        display: inline-block;
+        min-width: 1.4em;
+        padding: 0 0.35em;
+        border-radius: 999px;
+        background: var(--_border);
+        font-size: 0.85em;
+        text-align: center;
+      }
       nav button[aria-current='true'] {
         border-color: var(--_accent);
         color: var(--_accent);
@@ -31,12 +40,15 @@ export class RapportInboxViews extends LitElement {
     `,
   ];
   static override properties = {
+    counts: { attribute: false },
     view: { attribute: false },
     page: { attribute: false },
     pages: { attribute: false },
     messages: { attribute: false },
   };
 
+  /** How many comments each queue holds, when known. */
+  counts?: Stats['queues'];
   view: InboxView = 'awaiting';
   page = '';
   pages: Stats['perPage'] = [];
@@ -45,7 +57,11 @@ export class RapportInboxViews extends LitElement {
   override render() {
     const m = this.messages;
     return html`<nav part="views" aria-label=${m.viewsLabel}>
-      ${VIEWS.map((view) => html`<button type="button" aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view', { view })}>${m.views[view]}</button>`)}
+      ${VIEWS.map((view) => {
+        const count = view === 'all' ? undefined : this.counts?.[view];
+        return html`<button type="button" data-view=${view} aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view', { view })}>
+          ${m.views[view]}${count === undefined ? '' : html` <span class="count" part="count">${count}</span>`}</button>`;
+      })}
       <label class="filters">${m.pageFilter}
         <select part="select" @change=${(e: Event) => emit(this, 'rapport-page-filter', { page: (e.target as HTMLSelectElement).value })}>
           <option value="">${m.allPages}</option>

@@ -101,7 +101,7 @@ export class RapportInbox extends LitElement {
       <rapport-inbox-stats .stats=${q.stats} .messages=${m}></rapport-inbox-stats>
       <rapport-inbox-settings .state=${q.mail} .exportUrl=${this._api.exportUrl(q.siteId)} .messages=${m} ?busy=${this._busy}
         @rapport-mail-choice=${this._onMailChoice} @rapport-erase=${this._onErase}></rapport-inbox-settings>
-      <rapport-inbox-views .view=${q.view} .page=${q.page} .pages=${q.stats?.perPage ?? []} .messages=${m}
+      <rapport-inbox-views .counts=${q.stats?.queues} .view=${q.view} .page=${q.page} .pages=${q.stats?.perPage ?? []} .messages=${m}
         @rapport-view=${(e: InboxEvent<'rapport-view'>) => this._showView(e.detail.view)} @rapport-page-filter=${(e: InboxEvent<'rapport-page-filter'>) => q.show({ page: e.detail.page })}></rapport-inbox-views>
       <main>
         <h2 class="visually-hidden">${m.views[q.view]}</h2>
@@ -135,7 +135,7 @@ export class RapportInbox extends LitElement {
     return this.renderRoot.querySelectorAll<RapportInboxItem>('rapport-inbox-item')[index] ?? null;
   }
 
-  /** j k r e a s # u ? — what each does to the comment the author is on. */
+  /** j k r e a s # u ?, and g a / g p / g s / g l — what each does, to the comment the author is on or the view. */
   private _keys(): Record<string, () => unknown> {
     const current = this._queue.items[this._queue.current];
     return {
@@ -147,6 +147,10 @@ export class RapportInbox extends LitElement {
       s: () => current && this._act(current.comment.id, 'spam'),
       '#': () => current && this._act(current.comment.id, 'delete'),
       u: () => this._undoLast(),
+      'g a': () => this._showView('awaiting'),
+      'g p': () => this._showView('pending'),
+      'g s': () => this._showView('spam'),
+      'g l': () => this._showView('all'),
       '?': () => this._shortcuts.show(),
     };
   }
@@ -154,7 +158,9 @@ export class RapportInbox extends LitElement {
   private async _move(by: number) {
     const q = this._queue;
     if (q.items.length === 0) return;
-    q.moveTo(q.items[Math.min(q.items.length - 1, Math.max(0, q.current + by))]!.comment.id);
+    // From outside the list (a view button, say), j and k go to the comment the author is on.
+    const inList = this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement?.tagName === 'RAPPORT-INBOX-ITEM';
+    if (inList) q.moveTo(q.items[Math.min(q.items.length - 1, Math.max(0, q.current + by))]!.comment.id);
     await this.updateComplete;
     this._itemElement(q.current)?.focus();
   }
@@ -259,25 +265,12 @@ export class RapportInbox extends LitElement {
   }
 
   private _onMailChoice = (event: InboxEvent<'rapport-mail-choice'>) =>
-    this._settle(async () => {
-      const choice = await this._api.setMail(this._queue.siteId, event.detail);
-      this._queue.mail = { ...this._queue.mail!, choice };
-      return this._messages.settings.saved;
-    });
+    this._settle(async () => (await this._queue.setMail(event.detail), this._messages.settings.saved));
 
-  /** Every item on the corrected page shows its new title and address. */
   private _onPageChange = (event: InboxEvent<'rapport-page-change'>) =>
-    this._settle(async () => {
-      this._queue.pageChanged(await this._api.changePage(this._queue.siteId, event.detail));
-      return this._messages.pageEditor.saved;
-    });
+    this._settle(async () => (await this._queue.changePage(event.detail), this._messages.pageEditor.saved));
 
-  private _onErase = (event: InboxEvent<'rapport-erase'>) =>
-    this._settle(async () => {
-      const erased = await this._api.erase(this._queue.siteId, event.detail.email);
-      await this._queue.reload();
-      return this._messages.settings.erased(erased);
-    });
+  private _onErase = (event: InboxEvent<'rapport-erase'>) => this._settle(async () => this._messages.settings.erased(await this._queue.erase(event.detail.email)));
 
   /** Another view starts from its first item, with nothing to undo; a page filter keeps the undo. */
   private _showView(view: InboxView) {

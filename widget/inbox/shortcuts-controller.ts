@@ -1,13 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * The inbox's single-key shortcuts, on the whole page while the inbox is there: it adds its
+ * The inbox's shortcuts (single keys, and `g` followed by a key), on the whole page while the inbox is there: it adds its
  * listener when connected and removes it when not. Keys typed in fields, or with Ctrl, Meta or
  * Alt, are left alone. Keys pressed while an action is under way run after it, in order,
  * rather than being lost.
  */
 export class ShortcutsController implements ReactiveController {
   private queue: Promise<unknown> = Promise.resolve();
+  /** `g` was pressed: the next key names where to go (`g a`, `g p` …). */
+  private prefix = '';
 
   constructor(
     host: ReactiveControllerHost,
@@ -28,7 +30,14 @@ export class ShortcutsController implements ReactiveController {
   private readonly pressed = (event: KeyboardEvent) => {
     const target = event.composedPath()[0] as HTMLElement;
     if (event.ctrlKey || event.metaKey || event.altKey || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-    const run = this.keys()[event.key];
+    const key = this.prefix ? `${this.prefix} ${event.key}` : event.key;
+    this.prefix = '';
+    if (key === 'g') {
+      this.prefix = 'g';
+      event.preventDefault();
+      return;
+    }
+    const run = this.keys()[key];
     if (!run) return;
     event.preventDefault();
     this.queue = this.queue.then(run).catch(() => undefined);

@@ -22,9 +22,11 @@ export class Stats {
     const site = await this.models.Site.findById(siteId).lean();
     if (!site) throw new NotFoundError(`Site "${siteId}"`);
     const since = new Date(now.getTime() - days * DAY);
-    const [received, waiting] = await Promise.all([
+    const [received, waiting, pending, spam] = await Promise.all([
       this.received(siteId, since, now),
       this.models.Comment.find({ siteId, awaitingReply: true }, { waitingSince: 1, pageId: 1 }).sort({ waitingSince: 1, _id: 1 }).lean(),
+      this.models.Comment.countDocuments({ siteId, status: 'pending' }),
+      this.models.Comment.countDocuments({ siteId, status: 'spam' }),
     ]);
     // Only the pages the period's comments are on: a site can have many thousands of pages, most
     // of them quiet (or made by junk), and loading them all made this take seconds.
@@ -50,6 +52,7 @@ export class Stats {
       oldestWaitingSince: oldest?.waitingSince?.toISOString() ?? null,
       overdue: waiting.filter((c) => c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs).length,
       replyGoalHours: site.settings.replyGoalHours,
+      queues: { awaiting: waiting.length, pending, spam },
       floodHold: currentFloodHold(site, now),
       perPage: perPage.sort((a, b) => b.received - a.received || a.page.key.localeCompare(b.page.key)),
       perWeek,

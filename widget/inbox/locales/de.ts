@@ -119,6 +119,7 @@ export const de: InboxMessages = {
       ['s', 'Spam'],
       ['#', 'Löschen'],
       ['u', 'Rückgängig'],
+      ['g a / g p / g s / g l', 'Gehe zu: wartet auf dich, Freigabe, Spam, alle'],
       ['?', 'Diese Liste'],
     ],
     open: 'Tastenkürzel (?)',

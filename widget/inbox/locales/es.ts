@@ -118,6 +118,7 @@ export const es: InboxMessages = {
       ['s', 'Spam'],
       ['#', 'Eliminar'],
       ['u', 'Deshacer'],
+      ['g a / g p / g s / g l', 'Ir a: esperan tu respuesta, moderación, spam, todos'],
       ['?', 'Esta lista'],
     ],
     open: 'Atajos de teclado (?)',
