@@ -59,8 +59,9 @@ export class RapportInboxViews extends LitElement {
     return html`<nav part="views" aria-label=${m.viewsLabel}>
       ${VIEWS.map((view) => {
         const count = view === 'all' ? undefined : this.counts?.[view];
+        // The space is a value, not template text, so that minifying keeps it: "Spam 2", not "Spam2".
         return html`<button type="button" data-view=${view} aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view', { view })}>
-          ${m.views[view]}${count === undefined ? '' : html` <span class="count" part="count">${count}</span>`}</button>`;
+          ${m.views[view]}${count === undefined ? '' : [' ', html`<span class="count" part="count">${count}</span>`]}</button>`;
       })}
       <label class="filters">${m.pageFilter}
         <select part="select" @change=${(e: Event) => emit(this, 'rapport-page-filter', { page: (e.target as HTMLSelectElement).value })}>
