@@ -17,6 +17,7 @@ export class RapportPageEditor extends LitElement {
     css`
       :host {
         display: inline;
+        margin-inline-start: 0.5em;
       }
       button.open {
         font-size: 0.85em;
