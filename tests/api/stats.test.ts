@@ -49,6 +49,9 @@ describe('GET /api/stats', () => {
     ]);
     expect(res.body.perWeek.reduce((sum: number, week: { received: number }) => sum + week.received, 0)).toBe(4);
     expect(res.body.perWeek[0].weekOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Every week of the period, the quiet ones at zero: 30 days span five or six Monday weeks.
+    expect(res.body.perWeek.length).toBeGreaterThanOrEqual(5);
+    expect(res.body.perWeek.some((week: { received: number; replyRate: number | null }) => week.received === 0 && week.replyRate === null)).toBe(true);
     expect(new Date(res.body.perWeek[0].weekOf).getUTCDay()).toBe(1);
     expect(waiting.id).not.toBe(ancient.id);
   });

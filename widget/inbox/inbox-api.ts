@@ -4,6 +4,9 @@ import type { PageChange } from './inbox-events.js';
 
 export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
 
+/** The inbox's figures and chart cover the last 8 weeks. */
+const STATS_DAYS = 56;
+
 export type CommentStatus = 'published' | 'pending' | 'spam' | 'deleted';
 
 export interface InboxItem {
@@ -80,7 +83,7 @@ export class InboxApi {
   }
 
   async stats(site: string): Promise<Stats> {
-    return this.read(await fetch(`/api/stats?${new URLSearchParams({ site, days: '30' })}`, { credentials: 'same-origin' }));
+    return this.read(await fetch(`/api/stats?${new URLSearchParams({ site, days: String(STATS_DAYS) })}`, { credentials: 'same-origin' }));
   }
 
   async reply(id: string, body: string): Promise<ApiComment> {

@@ -18,7 +18,7 @@ export const inboxMessages = {
   pageFilter: 'Page',
   allPages: 'All pages',
   loading: 'Loading…',
-  empty: { awaiting: 'Nobody is waiting for your reply. 🎉', pending: 'Nothing to moderate.', spam: 'No spam.', all: 'No comments yet.' } as Record<string, string>,
+  empty: { awaiting: 'Nobody is waiting for your reply. All answered!', pending: 'Nothing to moderate.', spam: 'No spam.', all: 'No comments yet.' } as Record<string, string>,
   loadMore: 'Show more',
   reasons: {
     question: 'Question',
@@ -69,7 +69,7 @@ export const inboxMessages = {
     waitingNow: 'Waiting now',
     oldest: 'Oldest waiting',
     overdue: 'Overdue',
-    replyRate: 'Reply rate, 30 days',
+    replyRate: 'Reply rate, 8 weeks',
     median: 'Median time to first reply',
     chartLabel: 'Weekly reply rate',
     perPage: 'Per page',

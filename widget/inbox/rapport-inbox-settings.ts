@@ -5,6 +5,7 @@ import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
 import type { MailChoice, MailState } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
+import { panelStyles } from './rapport-inbox.styles.js';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
@@ -17,12 +18,10 @@ export class RapportInboxSettings extends LitElement {
   static override styles = [
     controlStyles,
     fieldStyles,
+    panelStyles,
     css`
       :host {
         display: block;
-      }
-      summary {
-        cursor: pointer;
       }
       .row {
         display: flex;

@@ -4,6 +4,7 @@ import { controlStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
 import type { Stats } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
+import { panelStyles } from './rapport-inbox.styles.js';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)} %`);
 
@@ -11,6 +12,7 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
 export class RapportInboxStats extends LitElement {
   static override styles = [
     controlStyles,
+    panelStyles,
     css`
       :host {
         display: block;
@@ -54,6 +56,10 @@ export class RapportInboxStats extends LitElement {
       }
       line {
         stroke: var(--_border);
+      }
+      text.axis {
+        fill: var(--_muted);
+        font-size: 10px;
       }
       figure {
         margin: 0.75rem 0 0;
@@ -103,20 +109,27 @@ export class RapportInboxStats extends LitElement {
     `;
   }
 
+  /** One bar per week (a quiet week is an empty slot, not a gap), the weeks named below, 0 and 100 % beside. */
   private _chart(s: Stats) {
     const weeks = s.perWeek;
     if (weeks.length === 0) return nothing;
-    const width = 24;
-    const height = 48;
-    const label = `${this.messages.stats.chartLabel}: ${weeks.map((w) => `${w.weekOf} ${percent(w.replyRate)}`).join(', ')}`;
-    return html`<figure>
+    const [slot, height, axis, below] = [40, 60, 36, 16];
+    const day = new Intl.DateTimeFormat(this.messages.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    const name = (week: Stats['perWeek'][number]) => day.format(new Date(week.weekOf));
+    const label = `${this.messages.stats.chartLabel}: ${weeks.map((w) => `${name(w)} ${percent(w.replyRate)}`).join(', ')}`;
+    const width = axis + weeks.length * slot;
+    return html`<figure part="chart">
       <figcaption>${this.messages.stats.chartLabel}</figcaption>
-      <svg role="img" aria-label=${label} width=${weeks.length * width} height=${height + 1} viewBox="0 0 ${weeks.length * width} ${height + 1}">
+      <svg role="img" aria-label=${label} width=${width} height=${height + below + 8} viewBox="0 0 ${width} ${height + below + 8}">
+        <text class="axis" x=${axis - 6} y="10" text-anchor="end">100 %</text>
+        <text class="axis" x=${axis - 6} y=${height} text-anchor="end">0 %</text>
         ${weeks.map((week, i) => {
-          const h = Math.max(2, (week.replyRate ?? 0) * height);
-          return svg`<rect x=${i * width + 4} y=${height - h} width=${width - 8} height=${h}><title>${week.weekOf}: ${percent(week.replyRate)}</title></rect>`;
+          const h = week.replyRate === null ? 0 : Math.max(2, week.replyRate * height);
+          const x = axis + i * slot;
+          return svg`<rect x=${x + 6} y=${height - h} width=${slot - 12} height=${h}><title>${name(week)}: ${percent(week.replyRate)}</title></rect>
+            <text class="axis" x=${x + slot / 2} y=${height + below} text-anchor="middle">${name(week)}</text>`;
         })}
-        <line x1="0" x2=${weeks.length * width} y1=${height + 0.5} y2=${height + 0.5}></line>
+        <line x1=${axis} x2=${width} y1=${height + 0.5} y2=${height + 0.5}></line>
       </svg>
     </figure>`;
   }

@@ -23,3 +23,24 @@ export const inboxStyles = css`
         color: var(--_muted);
       }
     `;
+
+/** A panel that opens (the per-page table, mail and data): a card with a heading, not a bare triangle. */
+export const panelStyles = css`
+  details {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.9rem;
+    margin-top: 0.75rem;
+  }
+  details[open] {
+    padding-bottom: 0.9rem;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  summary:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+`;

@@ -45,7 +45,8 @@ export const threadStyles = css`
   }
   .comment.waiting {
     border-inline-start-color: var(--_waiting);
-    background: linear-gradient(90deg, color-mix(in srgb, var(--_waiting) 9%, transparent), transparent 60%);
+    /* A solid, deliberate mark over the whole card: a fade that ends mid-card looks unfinished. */
+    background: color-mix(in srgb, var(--_waiting) 4%, transparent);
   }
   .comment.by-author {
     border-inline-start-color: var(--_accent);

@@ -39,9 +39,12 @@ export class Stats {
       const page = pageById.get(pageId);
       return { page: { key: page?.key ?? '', title: page?.title ?? '', url: page?.url ?? '' }, ...figures(rows), waitingNow: page?.awaitingReply ?? 0 };
     });
-    const perWeek = [...groupBy(received, (r) => weekStart(r.createdAt).toISOString())]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([weekOf, rows]) => ({ weekOf: weekOf.slice(0, 10), ...figures(rows) }));
+    // Every week of the period, quiet ones too: a chart with gaps would hide the silence.
+    const byWeek = groupBy(received, (r) => weekStart(r.createdAt).toISOString());
+    const perWeek = [];
+    for (let week = weekStart(since); week <= now; week = new Date(week.getTime() + 7 * DAY)) {
+      perWeek.push({ weekOf: week.toISOString().slice(0, 10), ...figures(byWeek.get(week.toISOString()) ?? []) });
+    }
     return {
       site: siteId,
       days,

@@ -16,7 +16,7 @@ export const de: InboxMessages = {
   pageFilter: 'Seite',
   allPages: 'Alle Seiten',
   loading: 'Wird geladen…',
-  empty: { awaiting: 'Niemand wartet auf deine Antwort. 🎉', pending: 'Nichts freizugeben.', spam: 'Kein Spam.', all: 'Noch keine Kommentare.' },
+  empty: { awaiting: 'Niemand wartet auf deine Antwort. Alles beantwortet!', pending: 'Nichts freizugeben.', spam: 'Kein Spam.', all: 'Noch keine Kommentare.' },
   loadMore: 'Mehr zeigen',
   reasons: {
     question: 'Frage',
@@ -68,7 +68,7 @@ export const de: InboxMessages = {
     waitingNow: 'Warten jetzt',
     oldest: 'Am längsten wartend',
     overdue: 'Überfällig',
-    replyRate: 'Antwortquote, 30 Tage',
+    replyRate: 'Antwortquote, 8 Wochen',
     median: 'Median bis zur ersten Antwort',
     chartLabel: 'Antwortquote pro Woche',
     perPage: 'Pro Seite',

@@ -16,7 +16,7 @@ export const es: InboxMessages = {
   pageFilter: 'Página',
   allPages: 'Todas las páginas',
   loading: 'Cargando…',
-  empty: { awaiting: 'Nadie espera tu respuesta. 🎉', pending: 'Nada que moderar.', spam: 'Sin spam.', all: 'Aún no hay comentarios.' },
+  empty: { awaiting: 'Nadie espera tu respuesta. ¡Todo respondido!', pending: 'Nada que moderar.', spam: 'Sin spam.', all: 'Aún no hay comentarios.' },
   loadMore: 'Mostrar más',
   reasons: {
     question: 'Pregunta',
@@ -67,7 +67,7 @@ export const es: InboxMessages = {
     waitingNow: 'Esperando ahora',
     oldest: 'Espera más larga',
     overdue: 'Atrasados',
-    replyRate: 'Tasa de respuesta, 30 días',
+    replyRate: 'Tasa de respuesta, 8 semanas',
     median: 'Mediana hasta la primera respuesta',
     chartLabel: 'Tasa de respuesta semanal',
     perPage: 'Por página',
