@@ -1,4 +1,4 @@
-import type { CommentStatus, InboxReason, MailKind, NotifyChoice, OutboxStatus } from './enums.js';
+import type { CommentStatus, InboxReason, MailKind, NotifyChoice, OutboxStatus, SnoozeChoice } from './enums.js';
 import type { OwnComment, PublicComment } from './public-api.js';
 
 // GET /api/auth/me
@@ -18,6 +18,8 @@ export interface ModeratedComment extends PublicComment {
   status: CommentStatus;
   noReplyNeeded: boolean;
   body: string;
+  /** Out of the author's queue until then (it still waits everywhere else); null when not snoozed. */
+  snoozedUntil: string | null;
 }
 
 export interface InboxItem {
@@ -81,7 +83,7 @@ export interface AuthorReplyResponse {
 }
 
 // PATCH /api/comments/:id by an author: one change at a time
-export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string };
+export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string } | { snooze: SnoozeChoice | null };
 
 export interface CommentChangeResponse {
   comment: ModeratedComment;

@@ -7,7 +7,11 @@ export const INBOX_VIEWS = ['awaiting', 'pending', 'spam', 'all'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
 /** Why a waiting comment is where it is in the inbox. */
-export const INBOX_REASONS = ['question', 'reply-to-author', 'first-time', 'mentions-author', 'overdue', 'held-after-edit'] as const;
+export const INBOX_REASONS = ['question', 'reply-to-author', 'first-time', 'mentions-author', 'overdue', 'held-after-edit', 'snoozed'] as const;
+
+/** Until when an author can put a waiting comment out of their queue: in 3 hours, tomorrow 8:00, next Monday 8:00 (their time zone). */
+export const SNOOZE_CHOICES = ['later-today', 'tomorrow', 'next-week'] as const;
+export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
 export type InboxReason = (typeof INBOX_REASONS)[number];
 
 /** How an author hears about new comments: a mail each, one a day, or not at all. */

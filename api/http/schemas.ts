@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CommentChange } from '../../contract/author-api.js';
-import { COMMENT_STATUSES, INBOX_VIEWS, NOTIFY_CHOICES } from '../../contract/enums.js';
+import { COMMENT_STATUSES, INBOX_VIEWS, NOTIFY_CHOICES, SNOOZE_CHOICES } from '../../contract/enums.js';
 import { LIMITS } from '../../contract/limits.js';
 
 // Stored as the URL standard writes it, so quotes and angle brackets arrive percent-encoded
@@ -149,13 +149,21 @@ export const authorChangeBody = z
     status: z.enum(COMMENT_STATUSES).optional(),
     awaitingReply: z.boolean().optional(),
     body: z.string().min(1, 'is required').max(LIMITS.body, `must be at most ${LIMITS.body} characters`).optional(),
+    /** Out of the queue until later today, tomorrow or next week; null brings it back. */
+    snooze: z.enum(SNOOZE_CHOICES).nullable().optional(),
   })
-  .refine((change) => [change.status, change.awaitingReply, change.body].filter((v) => v !== undefined).length === 1, {
-    message: 'give exactly one of status, awaitingReply or body',
+  .refine((change) => [change.status, change.awaitingReply, change.body, change.snooze].filter((v) => v !== undefined).length === 1, {
+    message: 'give exactly one of status, awaitingReply, body or snooze',
     path: ['status'],
     params: { problem: 'choice' },
   })
   .transform(
     (change): CommentChange =>
-      change.status !== undefined ? { status: change.status } : change.awaitingReply !== undefined ? { awaitingReply: change.awaitingReply } : { body: change.body! },
+      change.status !== undefined
+        ? { status: change.status }
+        : change.awaitingReply !== undefined
+          ? { awaitingReply: change.awaitingReply }
+          : change.snooze !== undefined
+            ? { snooze: change.snooze }
+            : { body: change.body! },
   );

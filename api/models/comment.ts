@@ -73,6 +73,8 @@ const commentSchema = new Schema(
       type: new Schema({ key: { type: String, required: true }, title: String, url: String }, { _id: false }),
       default: undefined,
     },
+    /** An author put it out of the inbox's queue until then; it waits for a reply all the same. */
+    snoozedUntil: { type: Date, default: null },
     /** Its reader's edit moved it out of the thread (screening held it or found spam): the inbox says so. */
     heldAfterEdit: { type: Boolean, default: false },
   },

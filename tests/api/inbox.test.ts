@@ -91,3 +91,41 @@ describe('the other views', () => {
     expect((await inbox(cookie, { site: site.siteId })).items.map((i) => i.comment.id)).toEqual([fine.id]);
   });
 });
+
+describe('snoozing a waiting comment', () => {
+  it('puts it out of the queue until a time in the author’s zone, while it waits everywhere else; it comes back marked, or at once on undo', async () => {
+    const site = await makeSite(ctx);
+    await ctx.models.Author.updateOne({ _id: site.author._id }, { $set: { timeZone: 'Europe/Berlin' } });
+    const later = await readerComment(ctx, site, { pageKey: '/z/', name: 'Zed', body: 'A question for later?' });
+    const other = await readerComment(ctx, site, { pageKey: '/z/', name: 'Amy', body: 'Another one?' });
+    const cookie = await signIn(ctx, site.author.email);
+    const snooze = (id: string, value: string | null) =>
+      request(ctx.app).patch(`/api/comments/${id}`).set('Cookie', cookie).set('Origin', INBOX_ORIGIN).send({ snooze: value });
+
+    const res = await snooze(later.id, 'tomorrow');
+    expect(res.status).toBe(200);
+    // Tomorrow at 8:00 in Berlin, whatever the server's own zone.
+    const until = new Date(res.body.comment.snoozedUntil);
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' }).format(until)).toBe('08:00');
+    expect(until.getTime() - ctx.clock.now().getTime()).toBeGreaterThan(0);
+    expect(until.getTime() - ctx.clock.now().getTime()).toBeLessThanOrEqual(33 * HOUR);
+    expect((await inbox(cookie, { site: site.siteId })).items.map((i) => i.comment.id)).toEqual([other.id]);
+    // Still waiting for readers, and in the figures.
+    const thread = await request(ctx.app).get('/api/comments').query({ site: site.siteId, page: '/z/' });
+    expect(thread.body.comments.find((c: { id: string }) => c.id === later.id).awaitingReply).toBe(true);
+    const stats = await request(ctx.app).get('/api/stats').query({ site: site.siteId }).set('Cookie', cookie);
+    expect(stats.body.waitingNow).toBe(2);
+
+    ctx.clock.advance(34 * HOUR);
+    const back = await inbox(cookie, { site: site.siteId });
+    expect(back.items.map((i) => i.comment.id).sort()).toEqual([later.id, other.id].sort());
+    expect(back.items.find((i) => i.comment.id === later.id)!.reasons).toContain('snoozed');
+
+    expect((await snooze(other.id, 'next-week')).status).toBe(200);
+    expect((await inbox(cookie, { site: site.siteId })).items.map((i) => i.comment.id)).toEqual([later.id]);
+    const undone = await snooze(other.id, null);
+    expect(undone.body.comment.snoozedUntil).toBeNull();
+    expect((await inbox(cookie, { site: site.siteId })).items).toHaveLength(2);
+    expect((await snooze(other.id, 'someday')).status).toBe(400);
+  });
+});

@@ -169,6 +169,33 @@ describe('the inbox', () => {
     await page.close();
   });
 
+  it('snoozes with z or the Snooze button, and u brings it back', async () => {
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await signIn(page);
+    const before = await names(page);
+    expect(before.length).toBeGreaterThan(1);
+    // z: until tomorrow morning.
+    await page.keyboard.press('z');
+    await expect.poll(() => names(page)).toEqual(before.slice(1));
+    expect(await page.locator('rapport-inbox [role=status]').textContent()).toBe('Snoozed: it comes back to this queue when its time comes.');
+    await page.keyboard.press('u');
+    await expect.poll(() => names(page)).toEqual(before);
+    // The button, then a time.
+    const first = page.locator('rapport-inbox-item').first();
+    await first.getByRole('button', { name: 'Snooze' }).click();
+    await expect.poll(async () => (await focused(page)).text).toBe('Later today');
+    await expectAccessible(page, 'snooze choices');
+    await first.getByRole('button', { name: 'Next week' }).click();
+    await expect.poll(() => names(page)).toEqual(before.slice(1));
+    const snoozed = await ctx.models.Comment.findOne({ siteId: 'demo', name: before[0] }).lean();
+    expect(snoozed?.snoozedUntil?.getTime()).toBeGreaterThan(ctx.clock.now().getTime() + 24 * 3_600_000);
+    await page.keyboard.press('u');
+    await expect.poll(() => names(page)).toEqual(before);
+    expect(unexpected(errors)).toEqual([]);
+    await page.close();
+  });
+
   it('corrects a page’s title from any of its comments, and every item on the page shows it', async () => {
     const page = await chromium.browser.newPage();
     const errors = collectErrors(page);

@@ -91,11 +91,18 @@ describe('the author hears about readers', () => {
     expect(text).toContain('once a day at 08:00 (America/New_York)');
     expect(hrefsIn(digest).every((href) => href.startsWith(`${INBOX_ORIGIN}/inbox?site=${site.siteId}`))).toBe(true);
 
-    // Past the reply goal (24 h), the next day's digest says how many are overdue…
+    // Past the reply goal (24 h), the next day's digest says how many are overdue, and lists a
+    // snoozed comment apart: it waits, but the author put it off until next week…
+    const cid = await ctx.models.Comment.findOne({ siteId: site.siteId, name: 'Cid' }).lean();
+    const snoozed = await request(ctx.app).patch(`/api/comments/${cid!._id.toHexString()}`).set('Cookie', cookie).set('Origin', INBOX_ORIGIN).send({ snooze: 'next-week' });
+    expect(snoozed.status).toBe(200);
     ctx.clock.advance(24 * HOUR);
     await mail.deliver();
     expect(mail.smtp.to(site.author.email)).toHaveLength(2);
-    expect(mail.smtp.to(site.author.email)[1]!.parsed.text).toContain('2 of them have waited longer than your goal of 24 hours.');
+    const second = mail.smtp.to(site.author.email)[1]!.parsed.text!;
+    expect(second).toContain('2 of them have waited longer than your goal of 24 hours.');
+    expect(second).toContain('1 you snoozed wait too; they come back to the inbox when their time comes.');
+    expect(second).not.toContain('Lovely photos.');
 
     // …and once everyone has an answer, there is no digest at all.
     const waiting = await ctx.models.Comment.find({ siteId: site.siteId, awaitingReply: true }).lean();

@@ -11,9 +11,13 @@ export const ACTION_CHANGES: Record<ItemAction, CommentChange> = {
   delete: { status: 'deleted' },
 };
 
+/** `g` and a letter: the queue to go to. */
+export const VIEW_KEYS: Record<string, InboxView> = { 'g a': 'awaiting', 'g p': 'pending', 'g s': 'spam', 'g l': 'all' };
+
 /** Whether a comment still belongs in a view after a change. */
 export function belongs(view: InboxView, comment: InboxItem['comment']): boolean {
-  if (view === 'awaiting') return comment.awaitingReply;
+  // A snoozed comment leaves the queue until its time comes.
+  if (view === 'awaiting') return comment.awaitingReply && !(comment.snoozedUntil && Date.parse(comment.snoozedUntil) > Date.now());
   if (view === 'all') return comment.status !== 'deleted';
   return comment.status === view;
 }

@@ -1,4 +1,5 @@
 import type { ApiComment } from '../shared/api-client.js';
+import type { SnoozeChoice } from '../../contract/enums.js';
 import { apiErrorOf } from '../shared/api-error.js';
 import type { PageChange } from './inbox-events.js';
 
@@ -10,7 +11,7 @@ const STATS_DAYS = 56;
 export type CommentStatus = 'published' | 'pending' | 'spam' | 'deleted';
 
 export interface InboxItem {
-  comment: Omit<ApiComment, 'status'> & { status: CommentStatus; noReplyNeeded: boolean; body: string };
+  comment: Omit<ApiComment, 'status'> & { status: CommentStatus; noReplyNeeded: boolean; body: string; snoozedUntil: string | null };
   page: { key: string; title: string; url: string };
   parent: (ApiComment & { status: string }) | null;
   reader: { name: string; commentCount: number; firstCommentAt: string; answeredCount: number } | null;
@@ -55,7 +56,7 @@ export interface MailState {
   };
 }
 
-export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string };
+export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string } | { snooze: SnoozeChoice | null };
 
 /** The author API, from the inbox's own origin with its session cookie. */
 export class InboxApi {

@@ -1,3 +1,4 @@
+import type { SnoozeChoice } from '../../contract/enums.js';
 import type { InboxView, MailChoice } from './inbox-api.js';
 
 /** What the author can do to one comment from its item (or to a selection, in bulk). */
@@ -30,6 +31,7 @@ export interface InboxEvents {
   'rapport-item-reply': { id: string; body: string };
   'rapport-item-edit': { id: string; body: string };
   'rapport-item-select': { id: string; selected: boolean };
+  'rapport-item-snooze': { id: string; until: SnoozeChoice };
   'rapport-page-change': PageChange;
 }
 

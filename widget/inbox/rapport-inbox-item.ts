@@ -3,6 +3,7 @@ import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { fullDate, longDay, relativeTime } from '../shared/time.js';
 import type { InboxItem } from './inbox-api.js';
+import { SNOOZE_CHOICES } from '../../contract/enums.js';
 import { emit, type ItemAction } from './inbox-events.js';
 import type { InboxMessages } from './inbox-messages.js';
 import './rapport-page-editor.js';
@@ -97,6 +98,7 @@ export class RapportInboxItem extends LitElement {
     `,
   ];
   static override properties = {
+    _snoozing: { state: true },
     item: { attribute: false },
     messages: { attribute: false },
     selected: { type: Boolean },
@@ -114,6 +116,8 @@ export class RapportInboxItem extends LitElement {
   editing = false;
   current = false;
   busy = false;
+  /** The three times to snooze until are shown. */
+  private _snoozing = false;
 
   /** Puts keyboard focus on the item itself (j/k). */
   override focus(): void {
@@ -167,11 +171,36 @@ export class RapportInboxItem extends LitElement {
           ? html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-open', { id: this._id, edit: true })}>${m.edit}</button>`
           : nothing}
         ${comment.awaitingReply ? action('noReplyNeeded', m.noReplyNeeded) : nothing}
+        ${comment.awaitingReply ? this._renderSnooze() : nothing}
         ${comment.status !== 'published' ? action('approve', m.approve) : nothing}
         ${comment.status !== 'spam' ? action('spam', m.spam) : nothing}
         ${comment.status !== 'deleted' ? action('delete', m.delete) : nothing}
       </div>
     `;
+  }
+
+  /** "Snooze", then when: later today, tomorrow morning, next week (the author's time zone). */
+  private _renderSnooze() {
+    const m = this.messages;
+    if (!this._snoozing) {
+      return html`<button type="button" aria-expanded="false" ?disabled=${this.busy} @click=${this._openSnooze}>${m.snooze}</button>`;
+    }
+    return html`<span role="group" aria-label=${m.snooze} class="snooze" @keydown=${this._snoozeKeys}>
+      ${SNOOZE_CHOICES.map((until) => html`<button type="button" ?disabled=${this.busy}
+        @click=${() => ((this._snoozing = false), emit(this, 'rapport-item-snooze', { id: this._id, until }))}>${m.snoozeChoices[until]}</button>`)}
+    </span>`;
+  }
+
+  private async _openSnooze() {
+    this._snoozing = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.snooze button')?.focus();
+  }
+
+  private _snoozeKeys(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    this._snoozing = false;
+    event.stopPropagation();
   }
 
   private _renderReply() {

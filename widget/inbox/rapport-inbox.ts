@@ -3,7 +3,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles, themeTokens } from '../shared/theme.styles.js';
 import { InboxApi, type InboxView, type Me } from './inbox-api.js';
-import { ACTION_CHANGES, undoOf, type UndoEntry } from './inbox-actions.js';
+import { ACTION_CHANGES, undoOf, VIEW_KEYS, type UndoEntry } from './inbox-actions.js';
+import type { SnoozeChoice } from '../../contract/enums.js';
 import type { InboxEvent, ItemAction } from './inbox-events.js';
 import { inboxMessagesFor } from './inbox-messages.js';
 import { InboxQueue } from './inbox-queue.js';
@@ -13,14 +14,7 @@ import type { RapportInboxItem } from './rapport-inbox-item.js';
 import type { RapportShortcuts } from './rapport-shortcuts.js';
 import { ShortcutsController } from './shortcuts-controller.js';
 import { UndoStack } from './undo-stack.js';
-import './rapport-inbox-bulk.js';
-import './rapport-inbox-header.js';
-import './rapport-inbox-item.js';
-import './rapport-inbox-settings.js';
-import './rapport-inbox-stats.js';
-import './rapport-inbox-views.js';
-import './rapport-shortcuts.js';
-import './rapport-sign-in.js';
+import './inbox-parts.js';
 
 const SITE_KEY = 'rapport:inbox-site';
 
@@ -118,7 +112,7 @@ export class RapportInbox extends LitElement {
             @rapport-item-reply-open=${(e: InboxEvent<'rapport-item-reply-open'>) => this._openReply(e.detail.id, e.detail.edit)}
             @rapport-item-edit=${this._onEdit}
             @rapport-item-reply-close=${this._closeReply} @rapport-item-select=${(e: InboxEvent<'rapport-item-select'>) => q.select(e.detail.id, e.detail.selected)}
-            @rapport-page-change=${this._onPageChange}></rapport-inbox-item>`)}
+            @rapport-page-change=${this._onPageChange} @rapport-item-snooze=${(e: InboxEvent<'rapport-item-snooze'>) => this._snooze(e.detail.id, e.detail.until)}></rapport-inbox-item>`)}
         </div>
         ${q.nextCursor ? html`<button type="button" @click=${() => q.more()}>${m.loadMore}</button>` : nothing}
       </main>
@@ -143,14 +137,12 @@ export class RapportInbox extends LitElement {
       k: () => this._move(-1),
       r: () => current && !current.comment.author.isAuthor && this._openReply(current.comment.id),
       e: () => current?.comment.awaitingReply && this._act(current.comment.id, 'noReplyNeeded'),
+      z: () => current?.comment.awaitingReply && this._snooze(current.comment.id, 'tomorrow'),
       a: () => current && current.comment.status !== 'published' && this._act(current.comment.id, 'approve'),
       s: () => current && this._act(current.comment.id, 'spam'),
       '#': () => current && this._act(current.comment.id, 'delete'),
       u: () => this._undoLast(),
-      'g a': () => this._showView('awaiting'),
-      'g p': () => this._showView('pending'),
-      'g s': () => this._showView('spam'),
-      'g l': () => this._showView('all'),
+      ...Object.fromEntries(Object.entries(VIEW_KEYS).map(([key, view]) => [key, () => this._showView(view)])),
       '?': () => this._shortcuts.show(),
     };
   }
@@ -231,6 +223,16 @@ export class RapportInbox extends LitElement {
     } finally {
       this._undo.push(entry);
     }
+  }
+
+  /** Out of the queue until then; `u` brings it back at once. */
+  private async _snooze(id: string, until: SnoozeChoice) {
+    await this._run(async () => {
+      const updated = await this._api.change(id, { snooze: until });
+      this._undo.push([{ id, change: { snooze: null } }]);
+      this._queue.applied(id, () => updated);
+      return this._messages.done.snooze;
+    });
   }
 
   private async _undoLast() {

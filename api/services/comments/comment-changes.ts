@@ -14,6 +14,8 @@ import { parseObjectId } from '../core/ids.js';
 import type { Notifications } from '../mail/notifications.js';
 import type { Pages } from '../sites/pages.js';
 import { asksQuestion, mentionsAnyOf, priorityOf } from './reader-signals.js';
+import { snoozeEnd } from './snooze.js';
+import type { SnoozeChoice } from '../../../contract/enums.js';
 
 /** Changing comments after they exist: readers within their edit window, authors as moderators. */
 export class CommentChanges {
@@ -91,6 +93,7 @@ export class CommentChanges {
     if (!account) throw new NotFoundError('Comment');
     if ('status' in change) return this.applyStatus(comment, change.status, now);
     if ('awaitingReply' in change) return this.applyNoReplyNeeded(comment, !change.awaitingReply);
+    if ('snooze' in change) return this.applySnooze(comment, account.authorId, change.snooze, now);
     return this.applyAuthorEdit(comment, account.authorId, change.body, now);
   }
 
@@ -133,6 +136,17 @@ export class CommentChanges {
   private async applyNoReplyNeeded(comment: CommentRecord, noReplyNeeded: boolean) {
     await this.keeper.setNoReplyNeeded(comment._id, noReplyNeeded);
     this.siteChanged(comment.siteId);
+    return this.current(comment._id);
+  }
+
+  /**
+   * Puts a waiting comment out of the inbox's queue until a time in the author's own time zone
+   * (or brings it back, with null). Nothing else changes: it still waits for a reply.
+   */
+  private async applySnooze(comment: CommentRecord, authorId: Types.ObjectId, choice: SnoozeChoice | null, now: Date) {
+    const author = await this.models.Author.findById(authorId, { timeZone: 1 }).lean();
+    const until = choice ? snoozeEnd(choice, now, author?.timeZone ?? 'UTC') : null;
+    await this.models.Comment.updateOne({ _id: comment._id }, { $set: { snoozedUntil: until } });
     return this.current(comment._id);
   }
 

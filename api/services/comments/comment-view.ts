@@ -36,8 +36,8 @@ function writerSeesStatus(status: CommentStatus): CommentStatus {
 }
 
 /** A comment as its site's authors see it in the inbox. */
-export function toModeratedComment(comment: ViewableComment & Pick<CommentRecord, 'status' | 'body' | 'noReplyNeeded'>): ModeratedComment {
-  return { ...toOwnComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded };
+export function toModeratedComment(comment: ViewableComment & Pick<CommentRecord, 'status' | 'body' | 'noReplyNeeded'> & { snoozedUntil?: Date | null }): ModeratedComment {
+  return { ...toOwnComment(comment), status: comment.status, noReplyNeeded: comment.noReplyNeeded, snoozedUntil: comment.snoozedUntil?.toISOString() ?? null };
 }
 
 /** A removed comment's place in the tree, with nothing of what it said or who said it. */

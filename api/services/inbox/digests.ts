@@ -37,8 +37,9 @@ export class Digests {
     if (!site) return;
     const waiting = { siteId: site._id, awaitingReply: true };
     const goal = new Date(now.getTime() - site.settings.replyGoalHours * HOUR);
-    const [count, overdue, held, oldest, first] = await Promise.all([
+    const [count, snoozed, overdue, held, oldest, first] = await Promise.all([
       this.models.Comment.countDocuments(waiting),
+      this.models.Comment.countDocuments({ ...waiting, snoozedUntil: { $gt: now } }),
       this.models.Comment.countDocuments({ ...waiting, waitingSince: { $lt: goal } }),
       this.models.Comment.countDocuments({ siteId: site._id, status: 'pending' }),
       this.models.Comment.findOne(waiting, { waitingSince: 1 }).sort({ waitingSince: 1 }).lean(),
@@ -52,6 +53,7 @@ export class Digests {
         waiting: count,
         overdue,
         held,
+        snoozed,
         oldestWaitMs: now.getTime() - (oldest?.waitingSince ?? now).getTime(),
         replyGoalHours: site.settings.replyGoalHours,
         digestHour: author.digestHour,

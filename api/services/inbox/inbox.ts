@@ -34,18 +34,19 @@ export class Inbox {
       filter.pageId = page._id;
     }
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-    const found = options.view === 'awaiting' ? await this.awaiting(filter, after) : await this.newestFirst(filter, options.view, after);
+    const found = options.view === 'awaiting' ? await this.awaiting(filter, after, now) : await this.newestFirst(filter, options.view, after);
     const comments = found.slice(0, PAGE_SIZE);
     const last = comments.at(-1);
     const goalMs = site.settings.replyGoalHours * HOUR;
     return {
-      items: await this.describe(comments, (c) => Boolean(c.awaitingReply && c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs)),
+      items: await this.describe(comments, now, (c) => Boolean(c.awaitingReply && c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs)),
       nextCursor: found.length > PAGE_SIZE && last ? encodeCursor(options.view, last) : null,
     };
   }
 
-  private awaiting(filter: Record<string, unknown>, after: Cursor | undefined) {
-    const query: Record<string, unknown> = { ...filter, awaitingReply: true };
+  /** Who waits, by priority then longest first; a snoozed comment is left out until its time comes. */
+  private awaiting(filter: Record<string, unknown>, after: Cursor | undefined, now: Date) {
+    const query: Record<string, unknown> = { ...filter, awaitingReply: true, $nor: [{ snoozedUntil: { $gt: now } }] };
     if (after) {
       const since = new Date(after.time);
       const id = new Types.ObjectId(after.id);
@@ -69,7 +70,7 @@ export class Inbox {
   }
 
   /** Each comment with its page, the comment it answers, its reader's history and its reasons. */
-  private async describe(comments: CommentRecord[], overdue: (c: CommentRecord) => boolean): Promise<InboxItem[]> {
+  private async describe(comments: CommentRecord[], now: Date, overdue: (c: CommentRecord) => boolean): Promise<InboxItem[]> {
     const pageIds = [...new Set(comments.map((c) => c.pageId.toHexString()))].map((id) => new Types.ObjectId(id));
     const parentIds = comments.flatMap((c) => (c.parentId ? [c.parentId] : []));
     const readerKeys = [...new Set(comments.flatMap((c) => (c.readerKey ? [c.readerKey] : [])))];
@@ -92,7 +93,7 @@ export class Inbox {
         parent: parent ? toModeratedComment(parent) : null,
         reader: history ? { name: comment.name, ...history } : null,
         waitingSince: comment.waitingSince?.toISOString() ?? null,
-        reasons: reasonsFor(comment, overdue(comment)),
+        reasons: reasonsFor(comment, overdue(comment), now),
       };
     });
   }
@@ -113,7 +114,7 @@ export class Inbox {
   }
 }
 
-function reasonsFor(comment: CommentRecord, overdue: boolean): InboxReason[] {
+function reasonsFor(comment: CommentRecord, overdue: boolean, now: Date): InboxReason[] {
   const signals = comment.signals;
   const reasons: InboxReason[] = [];
   if (signals?.question) reasons.push('question');
@@ -122,6 +123,8 @@ function reasonsFor(comment: CommentRecord, overdue: boolean): InboxReason[] {
   if (signals?.mentionsAuthor) reasons.push('mentions-author');
   if (overdue) reasons.push('overdue');
   if (comment.heldAfterEdit) reasons.push('held-after-edit');
+  // Back from a snooze: the chip says why an old comment is here again.
+  if (comment.snoozedUntil && comment.snoozedUntil <= now && comment.awaitingReply) reasons.push('snoozed');
   return reasons;
 }
 

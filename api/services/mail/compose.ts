@@ -36,6 +36,8 @@ export interface DigestFacts {
   waiting: number;
   overdue: number;
   held: number;
+  /** Waiting, but snoozed out of the inbox's queue (and of this list) for now. */
+  snoozed: number;
   oldestWaitMs: number;
   replyGoalHours: number;
   digestHour: number;
@@ -58,7 +60,9 @@ export function digestMail(locale: string, facts: DigestFacts, inbox: string): C
       href: item.href,
     });
   }
-  if (facts.waiting > facts.items.length) blocks.push({ kind: 'paragraph', text: fill(t.digestMore, { count: facts.waiting - facts.items.length }) });
+  const more = facts.waiting - facts.snoozed - facts.items.length;
+  if (more > 0) blocks.push({ kind: 'paragraph', text: fill(t.digestMore, { count: more }) });
+  if (facts.snoozed > 0) blocks.push({ kind: 'paragraph', text: fill(t.digestSnoozed, { count: facts.snoozed }) });
   blocks.push({ kind: 'paragraph', text: fill(t.digestOldest, { wait: waitText(t, facts.oldestWaitMs) }) });
   if (facts.overdue > 0) blocks.push({ kind: 'paragraph', text: fill(t.digestOverdue, { count: facts.overdue, goal: facts.replyGoalHours }) });
   if (facts.held > 0) blocks.push({ kind: 'paragraph', text: fill(t.digestHeld, { count: facts.held }) });
