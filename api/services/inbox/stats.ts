@@ -24,7 +24,7 @@ export class Stats {
     const since = new Date(now.getTime() - days * DAY);
     const [received, waiting, pending, spam] = await Promise.all([
       this.received(siteId, since, now),
-      this.models.Comment.find({ siteId, awaitingReply: true }, { waitingSince: 1, pageId: 1 }).sort({ waitingSince: 1, _id: 1 }).lean(),
+      this.models.Comment.find({ siteId, awaitingReply: true }, { waitingSince: 1, pageId: 1, snoozedUntil: 1 }).sort({ waitingSince: 1, _id: 1 }).lean(),
       this.models.Comment.countDocuments({ siteId, status: 'pending' }),
       this.models.Comment.countDocuments({ siteId, status: 'spam' }),
     ]);
@@ -55,7 +55,8 @@ export class Stats {
       oldestWaitingSince: oldest?.waitingSince?.toISOString() ?? null,
       overdue: waiting.filter((c) => c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs).length,
       replyGoalHours: site.settings.replyGoalHours,
-      queues: { awaiting: waiting.length, pending, spam },
+      // The awaiting queue leaves snoozed comments out until their time; they still wait (waitingNow).
+      queues: { awaiting: waiting.filter((c) => !(c.snoozedUntil && c.snoozedUntil > now)).length, pending, spam },
       floodHold: currentFloodHold(site, now),
       perPage: perPage.sort((a, b) => b.received - a.received || a.page.key.localeCompare(b.page.key)),
       perWeek,
