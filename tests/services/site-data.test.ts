@@ -8,7 +8,7 @@ const ctx = useTestContext();
 describe('erasing a reader', () => {
   it('removes their text, name, email and website on every site; replies keep their place; counters follow', async () => {
     const [one, two] = [await makeSite(ctx), await makeSite(ctx)];
-    const asked = await readerComment(ctx, one, { name: 'Eve', email: 'Eve@Example.com', website: 'https://eve.example', body: 'My question?' });
+    const asked = await readerComment(ctx, one, { name: 'Eve', email: 'Eve@Example.com', website: 'https://eve.example', body: 'My question?', notifyReplies: true, browserKey: 'eves-own-browser-key' });
     await authorComment(ctx, one, { parentId: asked.id, body: 'My answer.' });
     await readerComment(ctx, two, { name: 'Eve', email: 'eve@example.com', body: 'Waiting here.' });
     const other = await readerComment(ctx, two, { name: 'Bo', email: 'bo@example.com', body: 'Me too.' });
@@ -18,6 +18,8 @@ describe('erasing a reader', () => {
 
     const left = await ctx.models.Comment.find({ siteId: { $in: [one.siteId, two.siteId] }, isAuthor: false }).lean();
     expect(JSON.stringify(left)).not.toMatch(/eve|My question|Waiting here/i);
+    // Nothing that could tie the placeholder to her browser either.
+    expect(left.find((c) => c._id.toHexString() === asked.id)?.browserKeyHash).toBeNull();
     expect(left.find((c) => c._id.toHexString() === other.id)?.status).toBe('published');
 
     ctx.clock.advance(2000);

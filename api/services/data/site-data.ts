@@ -42,7 +42,7 @@ export class SiteData {
     const address = email.trim().toLowerCase();
     const where = onlySite === undefined ? {} : { siteId: onlySite };
     const comments = await this.models.Comment.find({ ...where, email: address, isAuthor: false }, { _id: 1, siteId: 1, status: 1 }).lean();
-    const wiped = { body: '', html: '', name: 'Erased', email: null, website: null, notifyReplies: false, readerKey: null, fingerprint: null, editedAt: now };
+    const wiped = { body: '', html: '', name: 'Erased', email: null, website: null, notifyReplies: false, readerKey: null, fingerprint: null, browserKeyHash: null, requestKey: null, spamPage: null, editedAt: now };
     for (const comment of comments) {
       if (comment.status === 'deleted') await this.models.Comment.updateOne({ _id: comment._id }, { $set: wiped });
       else await this.keeper.changeStatus(comment._id, ['published', 'pending', 'spam'], 'deleted', wiped);
