@@ -139,6 +139,8 @@ describe('the inbox', () => {
     // The queue buttons say how many each holds; g p goes to the held ones.
     const pendingButton = page.locator('rapport-inbox-views button[data-view=pending]');
     await expect.poll(() => pendingButton.locator('.count').textContent()).toBe('1');
+    // The header says how many wait for approval too.
+    expect(await page.locator('rapport-inbox-stats .held dd').textContent()).toBe('1');
     await page.keyboard.press('g');
     await page.keyboard.press('p');
     await expect.poll(() => pendingButton.getAttribute('aria-current')).toBe('true');

@@ -73,6 +73,7 @@ export const inboxMessages = {
     waitingNow: 'Waiting now',
     oldest: 'Oldest waiting',
     overdue: 'Overdue',
+    held: 'Waiting for approval',
     replyRate: 'Reply rate, 8 weeks',
     median: 'Median time to first reply',
     chartLabel: 'Weekly reply rate',

@@ -100,6 +100,7 @@ export class RapportInboxStats extends LitElement {
           <div><dt>${m.waitingNow}</dt><dd>${s.waitingNow}</dd></div>
           <div><dt>${m.oldest}</dt><dd>${s.oldestWaitingSince ? relativeTime(s.oldestWaitingSince, this.messages.locale) : m.none}</dd></div>
           <div class="overdue"><dt>${m.overdue}</dt><dd>${s.overdue}</dd></div>
+          ${s.queues.pending > 0 ? html`<div class="held"><dt>${m.held}</dt><dd>${s.queues.pending}</dd></div>` : nothing}
           <div><dt>${m.replyRate}</dt><dd>${percent(s.replyRate)}</dd></div>
           <div><dt>${m.median}</dt><dd>${s.medianHoursToFirstReply === null ? m.none : m.hours(s.medianHoursToFirstReply)}</dd></div>
         </dl>

@@ -72,6 +72,7 @@ export const de: InboxMessages = {
     waitingNow: 'Warten jetzt',
     oldest: 'Am längsten wartend',
     overdue: 'Überfällig',
+    held: 'Warten auf Freigabe',
     replyRate: 'Antwortquote, 8 Wochen',
     median: 'Median bis zur ersten Antwort',
     chartLabel: 'Antwortquote pro Woche',

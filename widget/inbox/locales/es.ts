@@ -71,6 +71,7 @@ export const es: InboxMessages = {
     waitingNow: 'Esperando ahora',
     oldest: 'Espera más larga',
     overdue: 'Atrasados',
+    held: 'Esperan aprobación',
     replyRate: 'Tasa de respuesta, 8 semanas',
     median: 'Mediana hasta la primera respuesta',
     chartLabel: 'Tasa de respuesta semanal',
