@@ -131,3 +131,23 @@ describe('snoozing a waiting comment', () => {
     expect((await snooze(other.id, 'someday')).status).toBe(400);
   });
 });
+
+describe('held questions', () => {
+  it('lead the awaiting view, marked as held, so pre-moderation hides no reader’s question; other held comments do not', async () => {
+    const site = await makeSite(ctx, { moderation: 'pre' });
+    const question = await readerComment(ctx, site, { pageKey: '/h/', name: 'Quin', body: 'Does this need approval first?' });
+    await readerComment(ctx, site, { pageKey: '/h/', name: 'Stan', body: 'Just saying hi.' });
+    await ctx.services.sites.update(site.siteId, { settings: { moderation: 'post' } });
+    const published = await readerComment(ctx, site, { pageKey: '/h/', name: 'Pia', body: 'And a published one.' });
+    const cookie = await signIn(ctx, site.author.email);
+    const { items } = await inbox(cookie, { site: site.siteId });
+    expect(items.map((i) => [i.comment.id, i.comment.status])).toEqual([
+      [question.id, 'pending'],
+      [published.id, 'published'],
+    ]);
+    // Answering it approves it, and it leaves the held ones.
+    const answered = await request(ctx.app).post(`/api/comments/${question.id}/replies`).set('Cookie', cookie).set('Origin', INBOX_ORIGIN).send({ body: 'It did, and now it is out.' });
+    expect(answered.status).toBe(201);
+    expect((await inbox(cookie, { site: site.siteId })).items.map((i) => i.comment.id)).toEqual([published.id]);
+  });
+});

@@ -51,7 +51,7 @@ export const inboxMessages = {
   save: 'Save',
   undo: 'Undo',
   bulkLabel: (n: number) => `${n} selected`,
-  statusLabel: { pending: 'Pending', spam: 'Spam', deleted: 'Deleted', published: '' } as Record<string, string>,
+  statusLabel: { pending: 'Awaiting approval', spam: 'Spam', deleted: 'Deleted', published: '' } as Record<string, string>,
   done: {
     reply: 'Reply published.',
     approve: 'Approved.',

@@ -58,7 +58,8 @@ export class Digests {
         replyGoalHours: site.settings.replyGoalHours,
         digestHour: author.digestHour,
         timeZone: author.timeZone,
-        items: first.items.map((item) => ({
+        // Held questions lead the inbox's view; the digest counts held comments apart (`held`).
+        items: first.items.filter((item) => item.comment.status === 'published').map((item) => ({
           name: item.comment.author.name,
           body: item.comment.body,
           pageTitle: item.page.title || item.page.key,

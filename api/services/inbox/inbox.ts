@@ -36,10 +36,16 @@ export class Inbox {
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const found = options.view === 'awaiting' ? await this.awaiting(filter, after, now) : await this.newestFirst(filter, options.view, after);
     const comments = found.slice(0, PAGE_SIZE);
+    // A held question waits too, for approval first: the awaiting view starts with them, so
+    // pre-moderation never hides a reader's question (answering it approves it).
+    const heldQuestions =
+      options.view === 'awaiting' && !after
+        ? await this.models.Comment.find({ ...filter, status: 'pending', 'signals.question': true }).sort({ createdAt: 1, _id: 1 }).limit(PAGE_SIZE).lean()
+        : [];
     const last = comments.at(-1);
     const goalMs = site.settings.replyGoalHours * HOUR;
     return {
-      items: await this.describe(comments, now, (c) => Boolean(c.awaitingReply && c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs)),
+      items: await this.describe([...heldQuestions, ...comments], now, (c) => Boolean(c.awaitingReply && c.waitingSince && now.getTime() - c.waitingSince.getTime() > goalMs)),
       nextCursor: found.length > PAGE_SIZE && last ? encodeCursor(options.view, last) : null,
     };
   }
