@@ -91,7 +91,12 @@ export function commentLimits(counters: CounterStores, limits: RateLimits): Requ
  * cost more than the reads themselves, and a flood of reads is answered from the cache anyway.
  */
 export function readLimit(limits: RateLimits): RequestHandler {
-  return limiter({ windowMs: MINUTE, limit: limits.readsPerMinute, store: new MemoryStore(), keyGenerator: address });
+  return perAddressEachMinute(limits.readsPerMinute);
+}
+
+/** A per-minute limit per client address, counted in this instance's memory. */
+function perAddressEachMinute(limit: number, skip?: Options['skip']): RequestHandler {
+  return limiter({ windowMs: MINUTE, limit, store: new MemoryStore(), keyGenerator: address, ...(skip && { skip }) });
 }
 
 /**
@@ -100,18 +105,12 @@ export function readLimit(limits: RateLimits): RequestHandler {
  * (with the session, no edit token) are not limited here.
  */
 export function readerChangeLimit(limits: RateLimits): RequestHandler {
-  return limiter({
-    windowMs: MINUTE,
-    limit: limits.changesPerMinute,
-    store: new MemoryStore(),
-    keyGenerator: address,
-    skip: (req) => req.get('authorization') === undefined,
-  });
+  return perAddressEachMinute(limits.changesPerMinute, (req) => req.get('authorization') === undefined);
 }
 
 /** Previews render Markdown: cheap once, not a thousand times a second from one client. */
 export function previewLimit(limits: RateLimits): RequestHandler {
-  return limiter({ windowMs: MINUTE, limit: limits.previewsPerMinute, store: new MemoryStore(), keyGenerator: address });
+  return perAddressEachMinute(limits.previewsPerMinute);
 }
 
 /** Failed sign-ins allowed per account and per client address in 15 minutes. */

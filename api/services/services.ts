@@ -43,7 +43,7 @@ export interface ServiceOptions {
 
 export const DEFAULT_MAX_REPLY_DEPTH = 30;
 
-export const DEFAULT_THREAD_CACHE_BYTES = 64 * 1024 * 1024;
+const DEFAULT_THREAD_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Every service, built once per process from the models and the signing secret. Each key is

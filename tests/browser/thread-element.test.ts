@@ -72,6 +72,14 @@ async function fakeThread(page: Page, options: { highlight?: 'everyone' | 'off';
   await page.locator('rapport-thread h2').waitFor();
 }
 
+/** Writes a comment as Ann in the thread's own form and sends it. */
+async function postAsAnn(page: Page, body: string) {
+  const form = page.locator('rapport-thread .new-comment rapport-comment-form');
+  await form.locator('input[name=name]').fill('Ann');
+  await form.locator('textarea').fill(body);
+  await form.locator('button[type=submit]').click();
+}
+
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { calls: unknown[] }).calls);
 const events = (page: Page) => page.evaluate(() => (window as unknown as { events: string[] }).events);
 
@@ -98,15 +106,11 @@ describe('<rapport-thread> through its client', () => {
   it('posts through its client with the form token, counts the comment, fires rapport-comment-posted, and uses the next token', async () => {
     const page = await chromium.browser.newPage();
     await fakeThread(page);
-    const form = page.locator('rapport-thread .new-comment rapport-comment-form');
-    await form.locator('input[name=name]').fill('Ann');
-    await form.locator('textarea').fill('First words');
-    await form.locator('button[type=submit]').click();
+    await postAsAnn(page, 'First words');
     await expect.poll(() => events(page)).toEqual(['rapport-comment-posted:new']);
     expect(await page.locator('rapport-thread h2').textContent()).toBe('3 comments');
     await expect.poll(() => page.locator('rapport-thread [role=status]').textContent()).toBe('Your comment was posted.');
-    await form.locator('textarea').fill('Second words');
-    await form.locator('button[type=submit]').click();
+    await postAsAnn(page, 'Second words');
     await expect.poll(async () => (await calls(page)).filter((c) => (c as string[])[0] === 'post')).toEqual([
       ['post', 'Ann', 'First words', 'form-1'],
       ['post', 'Ann', 'Second words', 'form-2'],
@@ -118,10 +122,7 @@ describe('<rapport-thread> through its client', () => {
   it('edits and deletes its reader’s own comment through its client, with events for the blog', async () => {
     const page = await chromium.browser.newPage();
     await fakeThread(page);
-    const form = page.locator('rapport-thread .new-comment rapport-comment-form');
-    await form.locator('input[name=name]').fill('Ann');
-    await form.locator('textarea').fill('Typo here');
-    await form.locator('button[type=submit]').click();
+    await postAsAnn(page, 'Typo here');
     const mine = page.locator('rapport-thread article#comment-new');
     await mine.getByRole('button', { name: 'Edit' }).click();
     const box = mine.locator('rapport-comment-form textarea');

@@ -102,10 +102,10 @@ export class CommentWriter {
     if (authorNames.some((authorName) => namesLookAlike(content.name, authorName))) {
       throw invalidField('name', 'reserved', 'is the name of an author of this site');
     }
-    const parent = await this.findParent(site._id, input.pageKey, input.parentId);
     const pageIdentity = { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl };
     const existing = await this.pages.find(site._id, input.pageKey);
     if (existing?.locked) throw new ConflictError('page_locked', 'This page is closed for new comments.');
+    const parent = await this.findParent(existing, input.parentId);
     const readerKey = readerKeyOf(this.signer, email, content.name);
     const signals = await this.signalsFor(site._id, content.body, parent, readerKey, authorNames);
     const fingerprint = bodyFingerprint(content.body);
@@ -164,7 +164,7 @@ export class CommentWriter {
     input: { siteId: string; authorId: Types.ObjectId; pageKey: string; parentId?: string; body: string },
     now: Date,
   ) {
-    const parent = await this.findParent(input.siteId, input.pageKey, input.parentId, ['published', 'pending']);
+    const parent = await this.findParent(await this.pages.find(input.siteId, input.pageKey), input.parentId, ['published', 'pending']);
     const page = await this.pages.open({ siteId: input.siteId, key: input.pageKey }, now);
     return this.answer({ siteId: input.siteId, authorId: input.authorId }, page, parent, input.body, now);
   }
@@ -231,10 +231,9 @@ export class CommentWriter {
     };
   }
 
-  /** The comment being replied to, which must be on the same page and visible. */
-  private async findParent(siteId: string, pageKey: string, parentId: string | undefined, statuses: CommentRecord['status'][] = ['published']) {
+  /** The comment being replied to, which must be on the same page (null: a page nobody wrote on yet) and visible. */
+  private async findParent(page: { _id: Types.ObjectId } | null, parentId: string | undefined, statuses: CommentRecord['status'][] = ['published']) {
     if (!parentId) return null;
-    const page = await this.pages.find(siteId, pageKey);
     const id = parseObjectId(parentId);
     const parent =
       page && id

@@ -4,7 +4,7 @@ import { isDuplicateKey } from '../core/duplicate-key.js';
 import type { Signer } from '../core/secrets.js';
 
 /** A form older than this has been left open too long to tell anything about its writer. */
-export const FORM_TOKEN_MAX_AGE_MS = 12 * 3_600_000;
+const FORM_TOKEN_MAX_AGE_MS = 12 * 3_600_000;
 
 /**
  * A signed note of when a site's comment form was handed out, so the server can tell a form

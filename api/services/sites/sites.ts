@@ -7,7 +7,7 @@ import { cleanName } from '../core/text.js';
 export type SiteSettings = SiteRecord['settings'];
 
 /** The flood limit's window: a hold with no held comment for this long is over. */
-export const FLOOD_WINDOW_MS = 10 * 60_000;
+const FLOOD_WINDOW_MS = 10 * 60_000;
 
 /** The site's flood hold, if it is on now: since when, and how many comments it has held. */
 export function currentFloodHold(site: SiteRecord, now: Date): { since: string; held: number } | null {

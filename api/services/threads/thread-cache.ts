@@ -8,7 +8,7 @@ interface Entry {
 }
 
 /** What a reader asked for: whether its answer may be kept for the next reader. */
-export type KeepDecision = () => Promise<boolean>;
+type KeepDecision = () => Promise<boolean>;
 
 /** Bytes one entry costs besides its body: its key, its bookkeeping. */
 const ENTRY_OVERHEAD = 200;
