@@ -125,3 +125,36 @@ export interface EraseRequest {
 export interface EraseResponse {
   erased: { comments: number };
 }
+
+// POST /api/author/import?site (the export file as the body), and `rapport data import --json`
+export interface ImportSummary {
+  /** Pages that received comments (created, or already there). */
+  pages: number;
+  /** Comments written now, every status: published + pending + spam + deleted. */
+  comments: number;
+  published: number;
+  pending: number;
+  spam: number;
+  /** Removed comments kept as placeholders, because they have replies. */
+  deleted: number;
+  /** Pingbacks and trackbacks. */
+  mentions: number;
+  /** Comments recognized as an author's (see `authors`). */
+  authorComments: number;
+  /** Imported comments that wait for a reply now. */
+  waiting: number;
+  /** Comments an earlier import of this site already brought in (or a repeat in the file). */
+  alreadyImported: number;
+  /** Records not imported, and why (at most the first 1,000; `skippedCount` has them all). */
+  skipped: Array<{ source: string; why: string }>;
+  skippedCount: number;
+  format: string;
+  dryRun: boolean;
+  /** Unanswered reader comments written before `waitingSince`: imported as no reply needed. */
+  noReplyNeeded: number;
+  waitingSince: string;
+  /** Replies whose parent is not in the file: imported at the top of their page. */
+  orphans: number;
+  /** Which site author the author comments went to. */
+  authors: Array<{ email: string; name: string; comments: number }>;
+}

@@ -2,6 +2,13 @@
 export const COMMENT_STATUSES = ['published', 'pending', 'spam', 'deleted'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
+/**
+ * What a comment is: a reader's or an author's `comment`, or a mention of the post on another
+ * site (imported pingbacks and trackbacks). Mentions never wait for a reply.
+ */
+export const COMMENT_TYPES = ['comment', 'pingback', 'trackback', 'webmention'] as const;
+export type CommentType = (typeof COMMENT_TYPES)[number];
+
 /** The inbox's queues. */
 export const INBOX_VIEWS = ['awaiting', 'pending', 'spam', 'all'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];

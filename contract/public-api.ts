@@ -1,4 +1,4 @@
-import type { CommentStatus, HighlightMode, ModerationMode } from './enums.js';
+import type { CommentStatus, CommentType, HighlightMode, ModerationMode } from './enums.js';
 
 /** A comment as anyone may see it: never the email, the client id or moderation internals. */
 export interface PublicComment {
@@ -9,6 +9,8 @@ export interface PublicComment {
   createdAt: string;
   editedAt: string | null;
   awaitingReply: boolean;
+  /** `comment`, or a mention of the post on another site (`pingback`, `trackback`): shown as a short line, never waiting. */
+  type: CommentType;
   /** Present on a placeholder for a removed comment that still has visible replies. */
   removed?: true;
   /**

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
-import { COMMENT_STATUSES } from '../../contract/enums.js';
+import { COMMENT_STATUSES, COMMENT_TYPES } from '../../contract/enums.js';
 
 
 /**
@@ -30,6 +30,16 @@ const commentSchema = new Schema(
     body: { type: String, default: '' },
     html: { type: String, default: '' },
     status: { type: String, enum: COMMENT_STATUSES, required: true },
+    /** A comment, or a mention of the post elsewhere (which never waits for a reply). */
+    type: { type: String, enum: COMMENT_TYPES, default: 'comment' },
+    /**
+     * Where an imported comment came from: the old system and its own id there, so importing the
+     * same export again (or a newer one) adds nothing twice. Unset on comments written here.
+     */
+    importSource: {
+      type: new Schema({ system: { type: String, required: true }, id: { type: String, required: true } }, { _id: false }),
+      default: undefined,
+    },
     noReplyNeeded: { type: Boolean, default: false },
     authorRepliesBelow: { type: Number, default: 0 },
     awaitingReply: { type: Boolean, required: true },
@@ -87,6 +97,11 @@ commentSchema.index({ pageId: 1, status: 1, createdAt: 1, _id: 1 });
 commentSchema.index(
   { siteId: 1, clientId: 1 },
   { unique: true, partialFilterExpression: { clientId: { $type: 'string' } } },
+);
+// Idempotent import: one comment per (site, old system, id there), even under two imports at once.
+commentSchema.index(
+  { siteId: 1, 'importSource.system': 1, 'importSource.id': 1 },
+  { unique: true, partialFilterExpression: { 'importSource.id': { $type: 'string' } } },
 );
 // Waiting comments of a site, longest-waiting first (inbox and counts).
 commentSchema.index({ siteId: 1, awaitingReply: 1, waitingSince: 1 });

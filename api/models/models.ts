@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { defineAppSettingModel } from './app-setting.js';
 import { defineAuthorModel } from './author.js';
 import { defineCommentModel } from './comment.js';
+import { defineImportLockModel } from './import-lock.js';
 import { definePageModel } from './page.js';
 import { defineRateLimitCounterModel } from './rate-limit-counter.js';
 import { defineOutboxMessageModel } from './outbox-message.js';
@@ -16,6 +17,7 @@ export function defineModels(connection: Connection) {
     AppSetting: defineAppSettingModel(connection),
     Author: defineAuthorModel(connection),
     Comment: defineCommentModel(connection),
+    ImportLock: defineImportLockModel(connection),
     OutboxMessage: defineOutboxMessageModel(connection),
     Page: definePageModel(connection),
     RateLimitCounter: defineRateLimitCounterModel(connection),

@@ -4,15 +4,16 @@ import type { CommentRecord } from '../../models/comment.js';
 import type { Models } from '../../models/models.js';
 
 /** The fields the awaiting-reply rule reads. */
-export type AwaitingInputs = Pick<CommentRecord, 'status' | 'isAuthor' | 'noReplyNeeded' | 'authorRepliesBelow'>;
+export type AwaitingInputs = Pick<CommentRecord, 'status' | 'isAuthor' | 'noReplyNeeded' | 'authorRepliesBelow'> & { type?: CommentRecord['type'] | null };
 
 /**
  * DESIGN.md's rule: published, by a reader, no published author comment beneath it, and not
- * marked "no reply needed". The same rule as a MongoDB expression is `awaitingExpression` below;
+ * marked "no reply needed". A mention (pingback, trackback) is not a reader talking to the
+ * author, so it never waits; comments from before types existed have none and are comments. The same rule as a MongoDB expression is `awaitingExpression` below;
  * the two must stay word for word alike.
  */
 export function isAwaiting(comment: AwaitingInputs): boolean {
-  return comment.status === 'published' && !comment.isAuthor && !comment.noReplyNeeded && comment.authorRepliesBelow <= 0;
+  return comment.status === 'published' && !comment.isAuthor && !comment.noReplyNeeded && comment.authorRepliesBelow <= 0 && (comment.type ?? 'comment') === 'comment';
 }
 
 const awaitingExpression = {
@@ -21,6 +22,7 @@ const awaitingExpression = {
     { $not: ['$isAuthor'] },
     { $not: ['$noReplyNeeded'] },
     { $lte: ['$authorRepliesBelow', 0] },
+    { $eq: [{ $ifNull: ['$type', 'comment'] }, 'comment'] },
   ],
 };
 
@@ -51,7 +53,7 @@ interface CounterDelta {
   awaitingReply: number;
 }
 
-const TRACKED = { status: 1, isAuthor: 1, noReplyNeeded: 1, authorRepliesBelow: 1, ancestors: 1, pageId: 1 } as const;
+const TRACKED = { status: 1, isAuthor: 1, noReplyNeeded: 1, authorRepliesBelow: 1, type: 1, ancestors: 1, pageId: 1 } as const;
 type Tracked = AwaitingInputs & { _id: Types.ObjectId; ancestors: Types.ObjectId[]; pageId: Types.ObjectId };
 
 /** Keeps `awaitingReply` and the page counters right under every write that can change them. */
@@ -90,6 +92,24 @@ export class AwaitingReplyKeeper {
       updatePipeline: true,
     });
     return result.modifiedCount === 1;
+  }
+
+  /**
+   * Published author comments an import added beneath comments that were already here: each of
+   * those comments gains `answers` answers (and may stop waiting), and the page's count of
+   * waiting comments follows. The import counts its own new comments itself.
+   */
+  async answeredByImport(answers: Map<string, { id: Types.ObjectId; pageId: Types.ObjectId; count: number }>): Promise<void> {
+    for (const { id, pageId, count } of answers.values()) {
+      const before = await this.models.Comment.findOneAndUpdate(
+        { _id: id },
+        pipelineWith({ authorRepliesBelow: { $add: ['$authorRepliesBelow', count] } }),
+        { returnDocument: 'before', projection: TRACKED, updatePipeline: true, lean: true },
+      );
+      if (!before) continue;
+      const flip = Number(isAwaiting({ ...before, authorRepliesBelow: before.authorRepliesBelow + count })) - Number(isAwaiting(before));
+      if (flip !== 0) await this.bumpPage(pageId, { commentCount: 0, awaitingReply: flip });
+    }
   }
 
   private async change(filter: Record<string, unknown>, changes: Record<string, unknown>) {

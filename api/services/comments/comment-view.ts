@@ -7,7 +7,7 @@ import type { PageRecord } from '../../models/page.js';
 type ViewableComment = Pick<
   CommentRecord,
   '_id' | 'parentId' | 'name' | 'website' | 'isAuthor' | 'html' | 'createdAt' | 'editedAt' | 'awaitingReply'
->;
+> & { type?: CommentRecord['type'] | null };
 
 /** A comment as anyone may see it: never the email, the client id or moderation internals. */
 export function toPublicComment(comment: ViewableComment): PublicComment {
@@ -19,6 +19,8 @@ export function toPublicComment(comment: ViewableComment): PublicComment {
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt ? comment.editedAt.toISOString() : null,
     awaitingReply: comment.awaitingReply,
+    // Comments from before types existed have none: they are comments.
+    type: comment.type ?? 'comment',
   };
 }
 
@@ -50,6 +52,7 @@ export function toPlaceholder(comment: Pick<CommentRecord, '_id' | 'parentId' | 
     createdAt: comment.createdAt.toISOString(),
     editedAt: null,
     awaitingReply: false,
+    type: 'comment',
     removed: true,
   };
 }
@@ -64,6 +67,7 @@ export const PUBLIC_COMMENT_FIELDS = {
   createdAt: 1,
   editedAt: 1,
   awaitingReply: 1,
+  type: 1,
 } as const;
 
 export function toPublicPage(key: string, page: Partial<PageRecord> | null): PublicPage {

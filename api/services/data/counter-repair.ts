@@ -30,7 +30,7 @@ export class CounterRepair {
     let comments = 0;
     const cursor = this.models.Comment.find(
       { siteId },
-      { pageId: 1, status: 1, isAuthor: 1, noReplyNeeded: 1, authorRepliesBelow: 1, awaitingReply: 1, waitingSince: 1, createdAt: 1 },
+      { pageId: 1, status: 1, type: 1, isAuthor: 1, noReplyNeeded: 1, authorRepliesBelow: 1, awaitingReply: 1, waitingSince: 1, createdAt: 1 },
     )
       .lean()
       .cursor();
