@@ -10,6 +10,7 @@ import { Counters } from './core/counters.js';
 import { createSigner } from './core/secrets.js';
 import { CounterRepair } from './data/counter-repair.js';
 import { SiteData, type MailCopies } from './data/site-data.js';
+import { SiteImport } from './import/site-import.js';
 import { Digests } from './inbox/digests.js';
 import { Inbox } from './inbox/inbox.js';
 import { Stats } from './inbox/stats.js';
@@ -84,6 +85,7 @@ export function createServices(models: Models, secret: string, options: ServiceO
     subscriptions,
     siteData: new SiteData(models, keeper, siteChanged, options.mailCopies),
     counterRepair: new CounterRepair(models, keeper, siteChanged),
+    siteImport: new SiteImport(models, keeper, sites, signer, siteChanged, options.maxReplyDepth ?? DEFAULT_MAX_REPLY_DEPTH),
   };
 }
 
