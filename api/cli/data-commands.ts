@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { siteId } from '../http/schemas.js';
 import { addBackupCommands } from './backup-commands.js';
+import { addImportCommand } from './import-command.js';
 import { withServices } from './with-services.js';
 import { checked, print } from './output.js';
 
 /** `rapport data …`: a site's data out, a reader's data gone, the whole database backed up and restored. */
 export function addDataCommands(program: Command): void {
-  const data = program.command('data').description('export a site, erase a reader, back up and restore');
+  const data = program.command('data').description('export or import a site, erase a reader, back up and restore');
 
   data
     .command('export')
@@ -49,5 +50,6 @@ export function addDataCommands(program: Command): void {
       });
     });
 
+  addImportCommand(data);
   addBackupCommands(data);
 }

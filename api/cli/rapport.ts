@@ -32,7 +32,7 @@ function exitCodeFor(error: unknown): number {
     return 2;
   }
   const message = error instanceof AppError && error.fields
-    ? `${error.message} ${JSON.stringify(error.fields)}`
+    ? Object.entries(error.fields).map(([field, issue]) => `${field}: ${issue.message}`).join('; ')
     : (error as Error).message;
   process.stderr.write(`rapport: ${message}\n`);
   return 1;
