@@ -87,15 +87,16 @@ function authorOption(values: string[]) {
 }
 
 const n = (count: number) => count.toLocaleString('en-US');
+const of = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
 function printSummary(site: string, summary: ImportSummary): void {
   const verb = summary.dryRun ? 'Would import' : 'Imported';
-  print(`${summary.dryRun ? 'Dry run, nothing written. ' : ''}${verb} from ${formatName(summary.format as ImportFormat)} into ${site}: ${n(summary.comments)} comment(s) on ${n(summary.pages)} page(s).`);
-  print(`  ${n(summary.published)} published, ${n(summary.pending)} waiting for approval, ${n(summary.spam)} spam, ${n(summary.deleted)} removed (kept for their replies); ${n(summary.mentions)} pingback(s) and trackback(s).`);
+  print(`${summary.dryRun ? 'Dry run, nothing written. ' : ''}${verb} from ${formatName(summary.format as ImportFormat)} into ${site}: ${of(summary.comments, 'comment')} on ${of(summary.pages, 'page')}.`);
+  print(`  ${n(summary.published)} published, ${n(summary.pending)} waiting for approval, ${n(summary.spam)} spam, ${n(summary.deleted)} removed (kept for their replies); ${of(summary.mentions, 'pingback or trackback', 'pingbacks and trackbacks')}.`);
   const who = summary.authors.map((author) => `${author.email}: ${n(author.comments)}`).join(', ');
   print(`  ${n(summary.authorComments)} by the blog’s authors${who ? ` (${who})` : ' (none matched: map names or usernames with --author NAME=EMAIL)'}.`);
-  print(`  ${n(summary.waiting)} wait for a reply; ${n(summary.noReplyNeeded)} unanswered from before ${summary.waitingSince.slice(0, 10)} marked no reply needed.`);
-  if (summary.orphans > 0) print(`  ${n(summary.orphans)} repl(ies) whose parent is not in the file put at the top of their page.`);
+  print(`  ${n(summary.waiting)} ${summary.waiting === 1 ? 'waits' : 'wait'} for a reply; ${n(summary.noReplyNeeded)} unanswered from before ${summary.waitingSince.slice(0, 10)} marked no reply needed.`);
+  if (summary.orphans > 0) print(`  ${of(summary.orphans, 'reply', 'replies')} whose parent is not in the file put at the top of their page.`);
   if (summary.alreadyImported > 0) print(`  ${n(summary.alreadyImported)} already imported before: left as they are.`);
   if (summary.skippedCount > 0) {
     print(`  ${n(summary.skippedCount)} skipped:`);

@@ -38,7 +38,7 @@ async function take(models: Models, siteId: string, holder: string): Promise<boo
   const expiresAt = new Date(Date.now() + LEASE_MS);
   try {
     // Free, or left behind by an importer that stopped renewing it.
-    const taken = await models.ImportLock.findOneAndUpdate({ _id: siteId, expiresAt: { $lt: new Date() } }, { $set: { holder, expiresAt } }, { upsert: true, new: true, lean: true });
+    const taken = await models.ImportLock.findOneAndUpdate({ _id: siteId, expiresAt: { $lt: new Date() } }, { $set: { holder, expiresAt } }, { upsert: true, returnDocument: 'after', lean: true });
     return taken?.holder === holder;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

@@ -10,6 +10,8 @@ type Placement = ReturnType<typeof replyPlacement>;
 interface Node {
   id: Types.ObjectId;
   source: string;
+  /** How the skipped list names it: "disqus comment 6". */
+  label: string;
   parentSource: string | null;
   /** The export's page id (new comments); resolved to `pageKey`. */
   pageSource: string | null;
@@ -105,6 +107,7 @@ export class ImportPlan {
     }
     this.node(comment.source.id, {
       id: new Types.ObjectId(),
+      label: `${comment.source.system} comment ${comment.source.id}`,
       parentSource: comment.parentSourceId,
       pageSource: comment.pageSourceId,
       status: comment.status,
@@ -126,7 +129,7 @@ export class ImportPlan {
     let orphans = 0;
     for (const node of fresh) {
       node.pageKey = (node.pageSource !== null && this.pages.get(node.pageSource)?.key) || null;
-      if (node.pageKey === null) this.skipped.push({ kind: 'skipped', source: node.source, why: `its page (${node.pageSource}) is not in the file` });
+      if (node.pageKey === null) this.skipped.push({ kind: 'skipped', source: node.label, why: `its page (${node.pageSource}) is missing from the file or was skipped` });
     }
     for (const node of fresh) {
       if (node.pageKey === null || node.parentSource === null) continue;
@@ -185,7 +188,7 @@ export class ImportPlan {
 
   private node(source: string, fields: Partial<Node> & Pick<Node, 'id' | 'status' | 'isAuthor'>): Node {
     const node: Node = {
-      source, parentSource: null, pageSource: null, pageKey: null, type: 'comment', createdAt: 0, noReplyNeeded: false, stored: false,
+      source, label: source, parentSource: null, pageSource: null, pageKey: null, type: 'comment', createdAt: 0, noReplyNeeded: false, stored: false,
       parent: null, keep: false, placement: null, answers: 0, walk: 0, ...fields,
     };
     this.bySource.set(source, node);
