@@ -38,6 +38,7 @@ describe('GET /api/comments', () => {
         parentId: null,
         author: { name: 'Ann', website: 'https://ann.example', isAuthor: false },
         html: '<p>Why <em>this</em>?</p>',
+        type: 'comment',
         createdAt: expect.any(String),
         editedAt: null,
         awaitingReply: false,

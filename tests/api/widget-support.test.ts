@@ -66,6 +66,7 @@ describe('a deleted comment in the thread', () => {
       parentId: null,
       author: { name: '', website: null, isAuthor: false },
       html: '',
+      type: 'comment',
       createdAt: expect.any(String),
       editedAt: null,
       awaitingReply: false,

@@ -7,7 +7,7 @@ describe('reading a Disqus export', () => {
     expect(read.format).toBe('disqus');
     expect(read.pages).toEqual([
       {
-        kind: 'page', sourceId: '10', key: '/2019/hello/?ref=feed', url: 'https://old.example.com/2019/hello/?ref=feed#comments', title: 'Hello & welcome',
+        kind: 'page', sourceId: '10', key: '/2019/hello/?ref=feed', url: 'https://old.example.com/2019/hello/?ref=feed', title: 'Hello & welcome',
         creator: { name: 'Sonia', username: 'sonia', email: 'sonia@example.com' }, closed: true,
       },
       { kind: 'page', sourceId: '11', key: '/2019/no-link/', url: null, title: 'Only a path id', creator: null, closed: false },

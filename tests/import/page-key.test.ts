@@ -12,6 +12,12 @@ describe('pageKeyFromUrl', () => {
     expect(pageKeyFromUrl('http://example.tld/?p=6')).not.toBe(pageKeyFromUrl('http://example.tld/?p=4'));
   });
 
+  it('drops the trackers feeds and shares add, and keeps every other parameter as written', () => {
+    expect(pageKeyFromUrl('https://b.example/post/?utm_source=feed&p=4&fbclid=x1#c')).toBe('/post/?p=4');
+    expect(pageKeyFromUrl('https://b.example/post/?utm_medium=rss')).toBe('/post/');
+    expect(pageKeyFromUrl('https://b.example/post/?q=a%20b')).toBe('/post/?q=a%20b');
+  });
+
   it('writes the path as browsers do (percent-encoded), trimmed', () => {
     expect(pageKeyFromUrl('  https://radio-t.com/p/радио t/  ')).toBe('/p/%D1%80%D0%B0%D0%B4%D0%B8%D0%BE%20t/');
   });

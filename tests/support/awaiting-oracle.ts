@@ -7,6 +7,8 @@ interface Node {
   status: string;
   isAuthor: boolean;
   noReplyNeeded: boolean;
+  /** Pingbacks, trackbacks and webmentions never wait; comments stored before types had none. */
+  type?: string | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export function recomputeAwaiting(comments: Node[]): Map<string, boolean> {
   return new Map(
     comments.map((c) => [
       c._id.toHexString(),
-      c.status === 'published' && !c.isAuthor && !c.noReplyNeeded && !hasPublishedAuthorBelow(c._id.toHexString()),
+      c.status === 'published' && !c.isAuthor && !c.noReplyNeeded && (c.type ?? 'comment') === 'comment' && !hasPublishedAuthorBelow(c._id.toHexString()),
     ]),
   );
 }
