@@ -21,15 +21,18 @@ afterAll(async () => {
 });
 
 /** Makes a thread with a fake client in the page; `window.calls` records what it was asked. */
-async function fakeThread(page: Page, options: { highlight?: 'everyone' | 'off'; locked?: boolean; comments?: number } = {}) {
+async function fakeThread(page: Page, options: { highlight?: 'everyone' | 'off'; locked?: boolean; comments?: number; mentions?: { name: string; website: string }[] } = {}) {
   await page.goto(`${blog.url}/`);
   await page.waitForFunction(() => customElements.get('rapport-thread') !== undefined);
   await page.evaluate((o) => {
     const comment = (i: number, parentId: string | null = null) => ({
       id: `c${i}`, parentId, author: { name: `Reader ${i}`, website: null, isAuthor: false }, html: `<p>Comment ${i}?</p>`,
-      createdAt: new Date(Date.now() - (10 - i) * 3_600_000).toISOString(), editedAt: null, awaitingReply: true,
+      createdAt: new Date(Date.now() - (10 - i) * 3_600_000).toISOString(), editedAt: null, awaitingReply: true, type: 'comment',
     });
-    const comments = Array.from({ length: o.comments ?? 2 }, (_, i) => comment(i));
+    const mention = ({ name, website }: { name: string; website: string }, i: number) => ({
+      ...comment(20 + i), author: { name, website, isAuthor: false }, html: '<p>[…] a linking post […]</p>', awaitingReply: false, type: 'pingback',
+    });
+    const comments = [...Array.from({ length: o.comments ?? 2 }, (_, i) => comment(i)), ...(o.mentions ?? []).map(mention)];
     const calls: unknown[] = [];
     (window as unknown as { calls: unknown[] }).calls = calls;
     const client = {
@@ -139,6 +142,26 @@ describe('<rapport-thread> through its client', () => {
       ['edit', 'new', 'edit-token', 'Typo fixed'],
       ['remove', 'new', 'edit-token'],
     ]);
+    await page.close();
+  });
+
+  it('shows a pingback as one "Mentioned on" line linking to the other site, never waiting and with no reply button', async () => {
+    const page = await chromium.browser.newPage();
+    const errors = collectErrors(page);
+    await fakeThread(page, { comments: 1, mentions: [{ name: 'Other Blog » On comments', website: 'https://other.example/on-comments/' }, { name: 'Sly', website: 'javascript:alert(1)' }] });
+    const mentions = page.locator('rapport-thread article.mention');
+    expect(await mentions.count()).toBe(2);
+    expect((await mentions.first().textContent())?.replace(/\s+/g, ' ').trim()).toBe('Mentioned on Other Blog » On comments');
+    const link = mentions.first().locator('a');
+    expect(await link.getAttribute('href')).toBe('https://other.example/on-comments/');
+    expect(await link.getAttribute('rel')).toBe('nofollow ugc noopener');
+    // A website that is not http(s) is never a link: the name alone.
+    expect(await mentions.nth(1).locator('a').count()).toBe(0);
+    expect(await mentions.nth(1).locator('strong').textContent()).toBe('Sly');
+    expect(await mentions.locator('.mark, button, .body').count()).toBe(0);
+    expect(await page.locator('rapport-thread article.waiting').count()).toBe(1);
+    await expectAccessible(page, 'element, mentions');
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -17,6 +17,7 @@ const de: Messages = {
   authorReplied: (author) => `${author} hat geantwortet`,
   authorBadge: 'Autorin/Autor',
   inReplyTo: (name) => `als Antwort an ${name}`,
+  mentionedOn: 'Erwähnt auf',
   deleted: 'Dieser Kommentar wurde gelöscht.',
   pendingApproval: 'Wartet auf Freigabe – vorerst nur für Sie sichtbar.',
   edited: 'bearbeitet',

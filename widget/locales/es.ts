@@ -17,6 +17,7 @@ const es: Messages = {
   authorReplied: (author) => `${author} respondió`,
   authorBadge: 'Autor/a',
   inReplyTo: (name) => `en respuesta a ${name}`,
+  mentionedOn: 'Mencionado en',
   deleted: 'Este comentario fue eliminado.',
   pendingApproval: 'Pendiente de aprobación: por ahora solo tú lo ves.',
   edited: 'editado',

@@ -1,3 +1,4 @@
+import type { CommentType } from '../../contract/enums.js';
 import { ApiError, apiErrorOf } from './api-error.js';
 
 /** What the public API says about a comment (see README, "The public API"). */
@@ -9,6 +10,8 @@ export interface ApiComment {
   createdAt: string;
   editedAt: string | null;
   awaitingReply: boolean;
+  /** A pingback or trackback (later webmention) is shown as one "mentioned on" line. */
+  type: CommentType;
   status?: 'published' | 'pending';
   /** A placeholder for a removed comment that still has replies. */
   removed?: true;

@@ -15,6 +15,7 @@ export const en = {
   authorReplied: (author: string) => `${author} replied`,
   authorBadge: 'Author',
   inReplyTo: (name: string) => `in reply to ${name}`,
+  mentionedOn: 'Mentioned on',
   deleted: 'This comment was deleted.',
   pendingApproval: 'Awaiting approval — only you can see this for now.',
   edited: 'edited',
@@ -52,7 +53,7 @@ export const en = {
     client_id_used: 'This comment was already sent from another window.',
     bad_edit_token: 'You can only change your own comments.',
     too_large: 'That is too long.',
-    network: 'Could not reach the comment server. Check your connection and try again.',
+    network: 'Could not reach the comment server. Check your connection.',
     unknown: 'Something went wrong. Please try again.',
   } as Record<string, string>,
   fieldErrors: {

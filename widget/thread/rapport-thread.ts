@@ -268,15 +268,11 @@ export class RapportThread extends LitElement {
     this._own = loadOwnComments();
     this._comments = [...this._comments.filter((c) => c.id !== posted.comment.id), posted.comment];
     // A form token times one comment; the answer brings the next one.
-    if (this._thread) this._thread = { ...this._thread, formToken: posted.formToken, page: pending ? this._thread.page : this._countPosted(this._thread.page, posted.comment) };
+    if (this._thread) this._thread = { ...this._thread, formToken: posted.formToken, page: pending ? this._thread.page : countChanged(this._thread.page, posted.comment, 1) };
     form.clear();
     this._announcement = pending ? this._messages.postedPending : this._messages.posted;
     this._dispatch('rapport-comment-posted', posted.comment);
     if (parentId) this._closeForm();
-  }
-
-  private _countPosted(page: ApiThread['page'], comment: ApiComment): ApiThread['page'] {
-    return { ...page, commentCount: page.commentCount + 1, awaitingReply: page.awaitingReply + (comment.awaitingReply ? 1 : 0) };
   }
 
   private async _saveEdit(id: string, body: string) {
@@ -308,8 +304,7 @@ export class RapportThread extends LitElement {
       ? this._comments.map((c) => (c.id === id ? { ...removed, removed: true, html: '' } : c))
       : this._comments.filter((c) => c.id !== id);
     if (this._thread && removed.status !== 'pending') {
-      const page = this._thread.page;
-      this._thread = { ...this._thread, page: { ...page, commentCount: page.commentCount - 1, awaitingReply: page.awaitingReply - (removed.awaitingReply ? 1 : 0) } };
+      this._thread = { ...this._thread, page: countChanged(this._thread.page, removed, -1) };
     }
     this._announcement = this._messages.removed;
     this._dispatch('rapport-comment-deleted', removed);
@@ -326,4 +321,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'rapport-thread': RapportThread;
   }
+}
+
+/** The page's figures once a published comment is added (+1) or removed (-1), before the server says. */
+function countChanged(page: ApiThread['page'], comment: ApiComment, by: 1 | -1): ApiThread['page'] {
+  return { ...page, commentCount: page.commentCount + by, awaitingReply: page.awaitingReply + (comment.awaitingReply ? by : 0) };
 }

@@ -23,9 +23,11 @@ export function renderComment(node: CommentNode, ctx: CommentContext): TemplateR
   const { comment } = node;
   const m = ctx.messages;
   const id = `comment-${comment.id}`;
-  if (comment.removed) {
-    return html`<article id=${id} class="comment removed" part="comment removed" tabindex="-1">
-      <p class="meta">${m.deleted}</p>
+  if (comment.removed || (comment.type ?? 'comment') !== 'comment') {
+    // One line: a removed comment keeps its place for its replies; a mention names the site it is on.
+    const kind = comment.removed ? 'removed' : 'mention';
+    return html`<article id=${id} class="comment ${kind}" part="comment ${kind}" tabindex="-1">
+      <p class="meta">${comment.removed ? m.deleted : [m.mentionedOn, ' ', renderName(comment.author.name, comment.author.website, `${id}-by`)]}</p>
       ${renderReplies(node, ctx)}
     </article>`;
   }
