@@ -12,6 +12,7 @@ import { requestLogging } from './http/request-logging.js';
 import { authRoutes } from './routes/auth.js';
 import { authorActionRoutes } from './routes/author-actions.js';
 import { authorDataRoutes } from './routes/author-data.js';
+import { authorImportRoutes } from './routes/author-import.js';
 import { authorMailRoutes } from './routes/author-mail.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
@@ -61,8 +62,10 @@ export function createApp(deps: AppDeps): express.Express {
   const reads = readLimit(deps.limits);
   // HEAD is a read too: Express answers it through the GET route, building the same body.
   api.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? reads(req, res, next) : next()));
-  api.use(express.json({ limit: '64kb', strict: true }));
   api.use(cookieParser());
+  // Before the JSON parser: an uploaded export streams into the importer, whatever its type.
+  api.use(authorImportRoutes(deps));
+  api.use(express.json({ limit: '64kb', strict: true }));
   api.use(authRoutes(routeDeps));
   api.use(authorActionRoutes(deps));
   api.use(authorMailRoutes(deps));

@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   client_id_used: 409,
   too_large: 413,
   unsupported_encoding: 415,
+  /** An uploaded export that is not a file the importer can read (message: format, line, column, what was expected). */
+  bad_export: 422,
   rate_limited: 429,
   too_many_attempts: 429,
   internal: 500,

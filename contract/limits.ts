@@ -17,4 +17,6 @@ export const LIMITS = {
   /** Comments in one slice of GET /api/comments: the default and the most a reader may ask for. */
   threadSliceDefault: 100,
   threadSliceMax: 500,
+  /** An export uploaded to POST /api/author/import (streamed, never held whole), in bytes. */
+  importBytes: 200 * 1024 * 1024,
 } as const;

@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CommentChange } from '../../contract/author-api.js';
 import { COMMENT_STATUSES, INBOX_VIEWS, NOTIFY_CHOICES, SNOOZE_CHOICES } from '../../contract/enums.js';
 import { LIMITS } from '../../contract/limits.js';
+import { IMPORT_FORMATS } from '../services/import/records.js';
 
 // Stored as the URL standard writes it, so quotes and angle brackets arrive percent-encoded
 // wherever the address is used later (an href, a mail), whatever renders it.
@@ -123,6 +125,25 @@ export const statsQuery = z.object({
 
 // GET and PATCH /api/author/mail?site
 export const siteQuery = z.object({ site: siteId });
+
+// POST /api/author/import?site&format&waitingSince&author…&baseUrl&dryRun — the export is the body
+export const importQuery = z.object({
+  site: siteId,
+  format: optional(z.enum(['auto', ...IMPORT_FORMATS], `must be auto or one of ${IMPORT_FORMATS.join(', ')}`)),
+  waitingSince: optional(
+    z
+      .string()
+      .refine((value) => DateTime.fromISO(value).isValid, 'must be a date like 2024-01-31')
+      .transform((value) => DateTime.fromISO(value, { zone: 'utc' }).toJSDate()),
+  ),
+  // Repeated in the query string for each mapping: author=NAME_OR_EMAIL%3DAUTHOR_EMAIL.
+  author: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? [] : [value].flat())),
+  baseUrl: optional(httpUrl(LIMITS.pageUrl)),
+  dryRun: optional(z.enum(['true', 'false', '1', '0'], 'must be true or false').transform((value) => value === 'true' || value === '1')),
+});
 
 // PATCH /api/author/mail?site {notify?, digestHour?, timeZone?}
 export const mailChoiceBody = z
