@@ -1,6 +1,7 @@
 import type { ApiComment } from '../shared/api-client.js';
+import type { ImportSummary } from '../../contract/author-api.js';
 import type { SnoozeChoice } from '../../contract/enums.js';
-import { apiErrorOf } from '../shared/api-error.js';
+import { ApiError, apiErrorOf } from '../shared/api-error.js';
 import type { PageChange } from './inbox-events.js';
 
 export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
@@ -54,6 +55,16 @@ export interface MailState {
     counts: { queued: number; sending: number; sent: number; failed: number };
     recent: { kind: string; status: string; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }[];
   };
+}
+
+/** What the author chose for an upload: the options of `rapport data import`. */
+export interface ImportChoice {
+  file: File;
+  /** A day (YYYY-MM-DD): unanswered reader comments from before it need no reply; '' for the default. */
+  waitingSince: string;
+  /** Usernames, logins or names in the export that are the signed-in author's own comments. */
+  names: string[];
+  dryRun: boolean;
 }
 
 export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string } | { snooze: SnoozeChoice | null };
@@ -111,6 +122,30 @@ export class InboxApi {
   async changePage(site: string, change: PageChange): Promise<InboxItem['page']> {
     const path = `/api/pages?${new URLSearchParams({ site, page: change.key })}`;
     return (await this.read<{ page: InboxItem['page'] }>(await this.send('PATCH', path, { title: change.title, url: change.url }))).page;
+  }
+
+  /**
+   * Uploads an export into the site (XMLHttpRequest, for the upload's progress, which fetch
+   * cannot report); answers the import's summary once the server has written it.
+   */
+  importFile(site: string, authorEmail: string, choice: ImportChoice, onSent: (sent: number, total: number) => void): Promise<ImportSummary> {
+    const query = new URLSearchParams({ site });
+    if (choice.waitingSince) query.set('waitingSince', choice.waitingSince);
+    for (const name of choice.names) query.append('author', `${name}=${authorEmail}`);
+    if (choice.dryRun) query.set('dryRun', 'true');
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/api/author/import?${query}`);
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+      xhr.upload.onprogress = (event) => onSent(event.loaded, event.total);
+      xhr.onload = async () => {
+        const response = new Response(xhr.responseText, { status: xhr.status });
+        if (response.ok) resolve((await response.json()) as ImportSummary);
+        else reject(await apiErrorOf(response));
+      };
+      xhr.onerror = () => reject(new ApiError('network', 'The server could not be reached.'));
+      xhr.send(choice.file);
+    });
   }
 
   exportUrl(site: string): string {

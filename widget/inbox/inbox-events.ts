@@ -1,5 +1,5 @@
 import type { SnoozeChoice } from '../../contract/enums.js';
-import type { InboxView, MailChoice } from './inbox-api.js';
+import type { ImportChoice, InboxView, MailChoice } from './inbox-api.js';
 
 /** What the author can do to one comment from its item (or to a selection, in bulk). */
 export type ItemAction = 'approve' | 'noReplyNeeded' | 'spam' | 'delete';
@@ -24,6 +24,7 @@ export interface InboxEvents {
   'rapport-page-filter': { page: string };
   'rapport-mail-choice': Partial<MailChoice>;
   'rapport-erase': { email: string };
+  'rapport-import': ImportChoice;
   'rapport-bulk': { action: ItemAction };
   'rapport-item-action': { id: string; action: ItemAction };
   'rapport-item-reply-open': { id: string; edit?: boolean };

@@ -1,3 +1,4 @@
+import type { ImportSummary } from '../../contract/author-api.js';
 import { de } from './locales/de.js';
 import { es } from './locales/es.js';
 
@@ -111,6 +112,29 @@ export const inboxMessages = {
     erase: 'Erase',
     eraseConfirm: (email: string) => `Erase everything ${email} wrote on this site? This cannot be undone.`,
     erased: (n: number) => `Erased: ${n} comments.`,
+  },
+  importing: {
+    heading: 'Bring in comments from another system',
+    hint: 'An export from Disqus, WordPress, Isso, Remark42, Commento or Comentario (.gz too), up to 200 MB. The same file again adds only what is new.',
+    file: 'Export file',
+    waitingSince: 'Unanswered comments wait for your reply from',
+    waitingSinceHint: 'Left empty: the last 30 days. Older unanswered comments are marked “no reply needed”; you can bring any back.',
+    names: 'Your usernames or names there (comma-separated)',
+    dryRun: 'Dry run: count, write nothing',
+    start: 'Import',
+    sending: (percent: number) => `Uploading: ${percent}%`,
+    writing: 'Reading and writing the comments…',
+    tooLarge: 'That file is over 200 MB: import it on the server with rapport data import.',
+    failed: (message: string) => `The file could not be imported: ${message}`,
+    done: (s: ImportSummary) =>
+      `${s.dryRun ? 'Dry run, nothing written: it would import' : 'Imported'} ${s.comments} ${s.comments === 1 ? 'comment' : 'comments'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}.`,
+    statuses: (s: ImportSummary) =>
+      `${s.published} published, ${s.pending} awaiting approval, ${s.spam} spam, ${s.deleted} removed (kept for their replies), ${s.mentions} pingbacks and trackbacks.`,
+    authors: (s: ImportSummary) =>
+      s.authorComments > 0 ? `${s.authorComments} by the blog’s authors.` : 'None matched an author: name your usernames above.',
+    waiting: (s: ImportSummary) => `${s.waiting} wait for a reply; ${s.noReplyNeeded} older unanswered ones marked no reply needed.`,
+    already: (n: number) => `${n} were imported before and stay as they are.`,
+    skipped: (n: number) => `${n} skipped:`,
   },
   shortcuts: {
     heading: 'Keyboard shortcuts',

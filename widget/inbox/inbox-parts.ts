@@ -1,6 +1,7 @@
 // The elements the inbox shell renders, each defined once by importing it.
 import './rapport-inbox-bulk.js';
 import './rapport-inbox-header.js';
+import './rapport-inbox-import.js';
 import './rapport-inbox-item.js';
 import './rapport-inbox-settings.js';
 import './rapport-inbox-stats.js';

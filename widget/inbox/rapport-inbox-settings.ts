@@ -5,50 +5,25 @@ import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
 import type { MailChoice, MailState } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
-import { panelStyles } from './rapport-inbox.styles.js';
+import { panelSectionStyles, panelStyles } from './rapport-inbox.styles.js';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 /**
  * The author's mail and data: how they hear about readers, what became of the site's mail, the
- * site's data as a download, and erasing one reader. Fires `rapport-mail-choice` (the changed
- * fields) and `rapport-erase` ({email}); the inbox does the work and reports back.
+ * site's data as a download, and erasing one reader; what the inbox puts inside (the import)
+ * comes last. Fires `rapport-mail-choice` (the changed fields) and `rapport-erase` ({email}); the
+ * inbox does the work and reports back.
  */
 export class RapportInboxSettings extends LitElement {
   static override styles = [
     controlStyles,
     fieldStyles,
     panelStyles,
+    panelSectionStyles,
     css`
       :host {
         display: block;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: end;
-        margin-top: 0.75rem;
-      }
-      h3 {
-        font-size: 1em;
-        margin: 1rem 0 0.25rem;
-      }
-      ul {
-        margin: 0.25rem 0 0;
-        padding-left: 1.2rem;
-        font-size: 0.9em;
-      }
-      .failed {
-        color: var(--_error);
-      }
-      .hint {
-        color: var(--_muted);
-        font-size: 0.85em;
-        margin: 0.25rem 0 0;
-      }
-      a {
-        color: var(--_accent);
       }
     `,
   ];
@@ -106,6 +81,7 @@ export class RapportInboxSettings extends LitElement {
       </form>
       <p class="hint">${m.eraseHint}</p>
       <p><a href=${this.exportUrl} download>${m.exportData}</a></p>
+      <slot></slot>
     </details></aside>`;
   }
 

@@ -44,3 +44,34 @@ export const panelStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/** Inside the mail and data panel: rows of fields, small headings, hints, failures. */
+export const panelSectionStyles = css`
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: end;
+    margin-top: 0.75rem;
+  }
+  h3 {
+    font-size: 1em;
+    margin: 1rem 0 0.25rem;
+  }
+  ul {
+    margin: 0.25rem 0 0;
+    padding-left: 1.2rem;
+    font-size: 0.9em;
+  }
+  .failed {
+    color: var(--_error);
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.85em;
+    margin: 0.25rem 0 0;
+  }
+  a {
+    color: var(--_accent);
+  }
+`;

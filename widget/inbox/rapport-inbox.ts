@@ -7,6 +7,7 @@ import { ACTION_CHANGES, undoOf, VIEW_KEYS, type UndoEntry } from './inbox-actio
 import type { SnoozeChoice } from '../../contract/enums.js';
 import type { InboxEvent, ItemAction } from './inbox-events.js';
 import { inboxMessagesFor } from './inbox-messages.js';
+import { InboxImport } from './inbox-import.js';
 import { InboxQueue } from './inbox-queue.js';
 import { InboxSession } from './inbox-session.js';
 import { inboxStyles } from './rapport-inbox.styles.js';
@@ -40,6 +41,7 @@ export class RapportInbox extends LitElement {
   private readonly _messages = inboxMessagesFor(navigator.language);
   private readonly _queue = new InboxQueue(this, this._api, () => this._busy, () => this._replyingTo);
   private readonly _undo = new UndoStack();
+  private readonly _import = new InboxImport(this, this._api, () => this._queue.reload());
   private readonly _session = new InboxSession(this, this._api, this._messages, (me) => this._open(me));
   private _replyingTo?: string;
   /** The open box edits the author's own comment rather than answering it. */
@@ -94,7 +96,10 @@ export class RapportInbox extends LitElement {
         @rapport-site-change=${this._switchSite} @rapport-show-shortcuts=${() => this._shortcuts.show()} @rapport-sign-out=${this._signOut}></rapport-inbox-header>
       <rapport-inbox-stats .stats=${q.stats} .messages=${m}></rapport-inbox-stats>
       <rapport-inbox-settings .state=${q.mail} .exportUrl=${this._api.exportUrl(q.siteId)} .messages=${m} ?busy=${this._busy}
-        @rapport-mail-choice=${this._onMailChoice} @rapport-erase=${this._onErase}></rapport-inbox-settings>
+        @rapport-mail-choice=${this._onMailChoice} @rapport-erase=${this._onErase}>
+        <rapport-inbox-import .state=${this._import.state} .messages=${m}
+          @rapport-import=${(e: InboxEvent<'rapport-import'>) => this._import.start(q.siteId, session.me!.author.email, e.detail)}></rapport-inbox-import>
+      </rapport-inbox-settings>
       <rapport-inbox-views .counts=${q.stats?.queues} .view=${q.view} .page=${q.page} .pages=${q.stats?.perPage ?? []} .messages=${m}
         @rapport-view=${(e: InboxEvent<'rapport-view'>) => this._showView(e.detail.view)} @rapport-page-filter=${(e: InboxEvent<'rapport-page-filter'>) => q.show({ page: e.detail.page })}></rapport-inbox-views>
       <main>
