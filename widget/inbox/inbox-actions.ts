@@ -7,6 +7,7 @@ export type UndoEntry = { id: string; change: CommentChange }[];
 export const ACTION_CHANGES: Record<ItemAction, CommentChange> = {
   approve: { status: 'published' },
   noReplyNeeded: { awaitingReply: false },
+  needsReply: { awaitingReply: true },
   spam: { status: 'spam' },
   delete: { status: 'deleted' },
 };
@@ -24,5 +25,7 @@ export function belongs(view: InboxView, comment: InboxItem['comment']): boolean
 
 /** The change that takes an action back, given the comment as it was before. */
 export function undoOf(action: ItemAction, before: InboxItem['comment']): CommentChange {
-  return action === 'noReplyNeeded' ? { awaitingReply: true } : { status: before.status };
+  if (action === 'noReplyNeeded') return { awaitingReply: true };
+  if (action === 'needsReply') return { awaitingReply: false };
+  return { status: before.status };
 }

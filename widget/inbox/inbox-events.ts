@@ -2,7 +2,7 @@ import type { SnoozeChoice } from '../../contract/enums.js';
 import type { ImportChoice, InboxView, MailChoice } from './inbox-api.js';
 
 /** What the author can do to one comment from its item (or to a selection, in bulk). */
-export type ItemAction = 'approve' | 'noReplyNeeded' | 'spam' | 'delete';
+export type ItemAction = 'approve' | 'noReplyNeeded' | 'needsReply' | 'spam' | 'delete';
 
 /** A page's title and URL as the author corrects them. */
 export interface PageChange {

@@ -172,6 +172,7 @@ export class RapportInboxItem extends LitElement {
           : nothing}
         ${comment.awaitingReply ? action('noReplyNeeded', m.noReplyNeeded) : nothing}
         ${comment.awaitingReply ? this._renderSnooze() : nothing}
+        ${comment.noReplyNeeded && !comment.awaitingReply ? action('needsReply', m.needsReply) : nothing}
         ${comment.status !== 'published' ? action('approve', m.approve) : nothing}
         ${comment.status !== 'spam' ? action('spam', m.spam) : nothing}
         ${comment.status !== 'deleted' ? action('delete', m.delete) : nothing}
