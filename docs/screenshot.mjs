@@ -1,6 +1,7 @@
-// node docs/screenshot.mjs — the README's pictures: the demo blog post's comments, light and
-// dark, and the demo author's inbox, from a real server on a fresh data directory, in headless
-// Chromium.
+// node docs/screenshot.mjs [EXPORT] — the README's pictures: the demo blog post's comments, light
+// and dark, and the demo author's inbox, from a real server on a fresh data directory, in headless
+// Chromium. Given WordPress's theme unit test export (../shared/import-fixtures/
+// wpimporter-theme-unit-test-data.xml), also its import from the inbox and two of its threads.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -65,9 +66,36 @@ try {
   await settings.getByLabel('Mail me about new comments').selectOption('digest');
   await settings.getByLabel('Digest hour').waitFor();
   await settings.screenshot({ path: new URL('./screenshot-inbox-mail.png', import.meta.url).pathname });
+  if (process.argv[2]) await importPictures(inbox, process.argv[2]);
 } finally {
   await browser.close();
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The export uploaded in the inbox (its summary), then two imported threads as a blog shows them. */
+async function importPictures(inbox, file) {
+  const form = inbox.locator('rapport-inbox-import');
+  await form.getByLabel('Export file').setInputFiles(file);
+  // The theme unit test's comments are from 2008–2013: a cut-off that far back keeps them waiting where unanswered.
+  await form.getByLabel('Unanswered comments wait for your reply from').fill('2008-01-01');
+  await form.getByRole('button', { name: 'Import' }).click();
+  await form.locator('.summary').waitFor();
+  await form.screenshot({ path: new URL('./screenshot-inbox-import.png', import.meta.url).pathname });
+  const posts = { 'import-thread': '/2012/01/03/template-comments/', 'import-mentions': '/2012/01/01/template-pingbacks-an-trackbacks/' };
+  for (const [name, key] of Object.entries(posts)) {
+    const blog = await browser.newPage({ viewport: { width: 820, height: 1000 }, colorScheme: 'light', deviceScaleFactor: 1 });
+    // A blog post on the server's own origin (one the demo site allows), showing the imported page.
+    await blog.route(`${url}/imported-post`, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Imported</title><link rel="icon" href="data:,"></head>
+        <body style="font:16px/1.5 system-ui;max-width:44rem;margin:2rem auto;padding:0 1rem"><h1>${key}</h1>
+        <section id="comments"><script src="${url}/embed.js" data-site="demo" data-page="${key}"></script></section></body></html>`,
+    }));
+    await blog.goto(`${url}/imported-post`);
+    await blog.locator('rapport-thread article').first().waitFor();
+    await blog.screenshot({ path: new URL(`./screenshot-${name}.png`, import.meta.url).pathname });
+    await blog.close();
+  }
 }

@@ -34,6 +34,8 @@ export const threadStyles = css`
   .comment {
     padding: 0.75rem 0 0.25rem 0.9rem;
     border-inline-start: 3px solid transparent;
+    /* A grid item grows to its widest content: a long code line must scroll inside its block instead. */
+    min-width: 0;
   }
   .comment:focus {
     outline: none;
