@@ -1,26 +1,16 @@
 import zlib from 'node:zlib';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SITE_ID } from '../../api/demo/demo-site.js';
 import { disqusExport } from '../import/exports.js';
-import { collectErrors, expectAccessible, shadowText, useBrowser, useInboxServer } from '../support/browser.js';
+import { collectErrors, expectAccessible, shadowText, signedInInbox, useBrowser, useInboxServer } from '../support/browser.js';
 import { useTestContext } from '../support/test-context.js';
 
 // The inbox's "Mail and data" panel: an export file uploaded through the page, as an author does.
 const ctx = useTestContext();
 const chromium = useBrowser();
 const inbox = useInboxServer(ctx);
-const AUTHOR = 'sonia@demo.rapport.invalid';
 
-async function signedIn(): Promise<Page> {
-  const page = await (await chromium.browser.newContext()).newPage();
-  await page.goto(`${inbox.server.url}/inbox`);
-  await page.locator('rapport-sign-in input[name=email]').fill(AUTHOR);
-  await page.locator('rapport-sign-in input[name=password]').fill(inbox.password);
-  await page.locator('rapport-sign-in button').click();
-  await page.locator('rapport-inbox-item').first().waitFor();
-  return page;
-}
+const signedIn = () => signedInInbox(chromium.browser, inbox);
 
 const imported = () => ctx.models.Comment.countDocuments({ siteId: DEMO_SITE_ID, 'importSource.system': 'disqus' });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_SITE_ID } from '../../api/demo/demo-site.js';
 import { readerComment } from '../support/factories.js';
 import { useTestContext } from '../support/test-context.js';
-import { collectErrors, expectAccessible, focused, shadowText, useBrowser, useInboxServer } from '../support/browser.js';
+import { collectErrors, expectAccessible, focused, shadowText, signedInInbox, useBrowser, useInboxServer } from '../support/browser.js';
 
 const ctx = useTestContext();
 const chromium = useBrowser();
@@ -11,18 +11,7 @@ const inbox = useInboxServer(ctx);
 const AUTHOR = 'sonia@demo.rapport.invalid';
 
 /** A page with the author signed in (the session cookie set), on `path`. */
-async function signedIn(path: string): Promise<Page> {
-  // A context of its own, so that a second tab shares the session cookie.
-  const page = await (await chromium.browser.newContext()).newPage();
-  await page.goto(`${inbox.server.url}/inbox`);
-  await page.locator('rapport-sign-in input[name=email]').fill(AUTHOR);
-  await page.locator('rapport-sign-in input[name=password]').fill(inbox.password);
-  await page.locator('rapport-sign-in button').click();
-  await page.locator('rapport-inbox-item').first().waitFor();
-  if (path !== '/inbox') await page.goto(`${inbox.server.url}${path}`);
-  await page.locator('rapport-inbox-item').first().waitFor();
-  return page;
-}
+const signedIn = (path: string) => signedInInbox(chromium.browser, inbox, path);
 
 const announced = (page: Page) => page.locator('rapport-inbox [role=status][aria-live]').textContent();
 const authorId = async () => (await ctx.models.Author.findOne({ email: AUTHOR }).lean())!._id;

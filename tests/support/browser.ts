@@ -137,3 +137,19 @@ export function useInboxServer(ctx: TestContext): { server: { url: string; close
   afterAll(() => state.server.close());
   return state;
 }
+
+/**
+ * The demo author signed in to the inbox in a context of its own (so a second tab shares the
+ * session cookie), then on `path`, once its queue shows.
+ */
+export async function signedInInbox(browser: Browser, inbox: { server: { url: string }; password: string }, path = '/inbox'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${inbox.server.url}/inbox`);
+  await page.locator('rapport-sign-in input[name=email]').fill('sonia@demo.rapport.invalid');
+  await page.locator('rapport-sign-in input[name=password]').fill(inbox.password);
+  await page.locator('rapport-sign-in button').click();
+  await page.locator('rapport-inbox-item').first().waitFor();
+  if (path !== '/inbox') await page.goto(`${inbox.server.url}${path}`);
+  await page.locator('rapport-inbox-item').first().waitFor();
+  return page;
+}
