@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { replyPlacement } from '../../api/services/comments/reply-placement.js';
 import type { ImportOptions } from '../../api/services/import/site-import.js';
+import { DEFAULT_MAX_REPLY_DEPTH } from '../../api/services/services.js';
 import { differencesFromRecount } from '../support/awaiting-oracle.js';
 import { makeSite, readerComment, snapshot } from '../support/factories.js';
 import { useTestContext } from '../support/test-context.js';
@@ -130,6 +132,49 @@ describe('importing a Disqus export into a site', () => {
     expect(stored.get('3')!.ancestors).toEqual([stored.get('1')!._id, stored.get('2')!._id]);
     expect((await thread(site.siteId, '/again/')).page).toMatchObject({ commentCount: 3, awaitingReply: 0 });
     expect(await differencesFromRecount(ctx, site.siteId, '/again/')).toEqual([]);
+  });
+
+  it('places replies deeper than a thread may go as the reply form would, across a re-import too, and counts the author answers on each', async () => {
+    const site = await makeSite(ctx);
+    const chain = (length: number, authorAt = 0) => [
+      ...Array.from({ length }, (_, i) => ({ id: String(i + 1), thread: '80', parent: i ? String(i) : undefined, createdAt: RECENT, email: i + 1 === authorAt ? site.author.email : undefined })),
+      { id: '80', link: 'https://old.example.com/deep/' },
+    ].reverse();
+    await importInto(site.siteId, disqusExport(chain(DEFAULT_MAX_REPLY_DEPTH + 3)));
+    const later = await importInto(site.siteId, disqusExport(chain(DEFAULT_MAX_REPLY_DEPTH + 7, DEFAULT_MAX_REPLY_DEPTH + 7)));
+    expect(later).toMatchObject({ comments: 4, alreadyImported: DEFAULT_MAX_REPLY_DEPTH + 3, authorComments: 1 });
+
+    const stored = await storedBySource(site.siteId);
+    const answersAbove = new Map<string, number>();
+    for (const comment of stored.values()) {
+      if (comment.isAuthor) for (const id of comment.ancestors) answersAbove.set(id.toHexString(), (answersAbove.get(id.toHexString()) ?? 0) + 1);
+    }
+    for (let i = 2; i <= DEFAULT_MAX_REPLY_DEPTH + 7; i++) {
+      const comment = stored.get(String(i))!;
+      const expected = replyPlacement(stored.get(String(i - 1))!, DEFAULT_MAX_REPLY_DEPTH);
+      expect({ parentId: comment.parentId, ancestors: comment.ancestors, inReplyTo: comment.inReplyTo ?? null }, `comment ${i}`).toEqual(expected);
+    }
+    for (const comment of stored.values()) expect(comment.authorRepliesBelow, `comment ${comment.importSource!.id}`).toBe(answersAbove.get(comment._id.toHexString()) ?? 0);
+    const waiting = [...stored.values()].filter((comment) => comment.awaitingReply).length;
+    // The answer counts on the 30 levels above it and on the comment it answers: 31 to 35 still wait.
+    expect(waiting).toBe(5);
+    expect((await thread(site.siteId, '/deep/')).page).toMatchObject({ commentCount: DEFAULT_MAX_REPLY_DEPTH + 7, awaitingReply: waiting });
+  });
+
+  it('imports replies that answer each other in a loop, moving one of them to the top of the page', async () => {
+    const site = await makeSite(ctx);
+    const summary = await importInto(site.siteId, disqusExport([
+      { id: '90', link: 'https://old.example.com/loop/' },
+      { id: '1', thread: '90', parent: '2', createdAt: RECENT },
+      { id: '2', thread: '90', parent: '1', createdAt: RECENT },
+      { id: '3', thread: '90', parent: '2', createdAt: LATER, email: site.author.email },
+    ]));
+    expect(summary).toMatchObject({ comments: 3, orphans: 0 });
+    const stored = await storedBySource(site.siteId);
+    const tops = [...stored.values()].filter((comment) => !comment.parentId);
+    expect(tops).toHaveLength(1);
+    expect(stored.get('3')!.parentId).toEqual(stored.get('2')!._id);
+    expect(await differencesFromRecount(ctx, site.siteId, '/loop/')).toEqual([]);
   });
 
   it('runs two imports of one file at once as one: the second waits for the first, then finds everything there', async () => {

@@ -1,35 +1,9 @@
 import { Types } from 'mongoose';
-import type { CommentType } from '../../../contract/enums.js';
+import { COMMENT_STATUSES, COMMENT_TYPES } from '../../../contract/enums.js';
 import { isAwaiting } from '../comments/awaiting-reply-keeper.js';
-import { replyPlacement } from '../comments/reply-placement.js';
+import { replyPlacement, type Placement } from '../comments/reply-placement.js';
+import { FLAG, PlanColumns } from './plan-columns.js';
 import type { ImportedComment, ImportedPage, ImportedStatus, ImportSkip } from './records.js';
-
-type Placement = ReturnType<typeof replyPlacement>;
-
-/** What the plan keeps of a comment: only what the tree, the counters and the waiting state need. */
-interface Node {
-  id: Types.ObjectId;
-  source: string;
-  /** How the skipped list names it: "disqus comment 6". */
-  label: string;
-  parentSource: string | null;
-  /** The export's page id (new comments); resolved to `pageKey`. */
-  pageSource: string | null;
-  pageKey: string | null;
-  status: ImportedStatus;
-  type: CommentType;
-  isAuthor: boolean;
-  createdAt: number;
-  noReplyNeeded: boolean;
-  /** Already in the database from an earlier import: its place there is final. */
-  stored: boolean;
-  parent: Node | null;
-  keep: boolean;
-  placement: Placement | null;
-  answers: number;
-  /** Set while walking up from a comment, to find a file whose replies form a loop. */
-  walk: number;
-}
 
 /** How a new comment goes in: where in the tree, and its derived state. */
 export interface PlannedComment {
@@ -39,6 +13,8 @@ export interface PlannedComment {
   authorRepliesBelow: number;
   awaitingReply: boolean;
   noReplyNeeded: boolean;
+  /** The comment it answers is an author's. */
+  repliesToAuthor: boolean;
 }
 
 /** What a page becomes; `needed` when a comment that is not spam is on it (spam makes no page). */
@@ -69,17 +45,29 @@ export interface PlanFigures {
   alreadyImported: number;
 }
 
+/** A comment above another: a slot of the plan, or an ancestor of a stored comment known only by its id. */
+type Ref = number | Types.ObjectId;
+type PageOfExport = Omit<PlannedPage, 'needed' | 'createdAt'>;
+
 /**
  * Turns the comments of an export, in whatever order the file lists them, into the tree they
  * form: each one's page, parent, ancestors (bounded by the deepest level a thread may have), the
- * author answers beneath it and whether it still waits. Holds a few fields per comment, never
- * their text. Comments an earlier import stored take part as parents and answered comments.
+ * author answers beneath it and whether it still waits. Holds a few numbers per comment in
+ * columns (PlanColumns), never their text, and works out a comment's ancestors when asked.
+ * Comments an earlier import stored take part as parents and answered comments.
  */
 export class ImportPlan {
-  private readonly bySource = new Map<string, Node>();
-  private readonly byId = new Map<string, Node>();
-  private readonly pages = new Map<string, Omit<PlannedPage, 'needed' | 'createdAt'>>();
+  private readonly nodes = new PlanColumns();
+  /** Slot of each source id: of a comment, or of a parent a reply names. */
+  private readonly slots = new Map<string, number>();
+  private readonly sources: string[] = [];
+  private readonly pageSlots = new Map<string, number>();
+  private readonly pageSources: string[] = [];
+  private readonly pagesBySlot: Array<PageOfExport | undefined> = [];
+  private readonly keySlots = new Map<string, number>();
+  private readonly keys: string[] = [];
   private readonly skipped: ImportSkip[] = [];
+  private system = '';
   private alreadyImported = 0;
   private walks = 0;
 
@@ -90,32 +78,36 @@ export class ImportPlan {
   ) {}
 
   addPage(page: ImportedPage): void {
-    this.pages.set(page.sourceId, { key: page.key, url: page.url, title: page.title, closed: page.closed });
+    this.pagesBySlot[this.pageSlot(page.sourceId)] = { key: page.key, url: page.url, title: page.title, closed: page.closed };
   }
 
   /** A comment an earlier import stored, with its place in its thread. */
   addStored(source: string, stored: { _id: Types.ObjectId; pageKey: string; ancestors: Types.ObjectId[]; inReplyTo: Types.ObjectId | null; status: ImportedStatus; isAuthor: boolean }): void {
-    const node = this.node(source, { id: stored._id, pageKey: stored.pageKey, status: stored.status, isAuthor: stored.isAuthor, stored: true, keep: true });
-    node.placement = { parentId: stored.ancestors.at(stored.inReplyTo ? -2 : -1) ?? null, ancestors: stored.ancestors, inReplyTo: stored.inReplyTo };
+    const slot = this.slot(source);
+    const { nodes } = this;
+    nodes.set(slot, FLAG.present | FLAG.stored | FLAG.keep | (stored.isAuthor ? FLAG.isAuthor : 0) | (stored.inReplyTo ? FLAG.repliedAbove : 0));
+    nodes.setId(slot, stored._id);
+    nodes.setPath(slot, stored.ancestors);
+    nodes.status[slot] = COMMENT_STATUSES.indexOf(stored.status);
+    nodes.pageKey[slot] = this.keySlot(stored.pageKey);
   }
 
-  /** A comment of the file; false when an earlier import already stored it. */
+  /** A comment of the file; false when an earlier import already stored it (or the file lists it twice). */
   addComment(comment: ImportedComment, isAuthor: boolean): boolean {
-    if (this.bySource.has(comment.source.id)) {
+    const slot = this.slot(comment.source.id);
+    const { nodes } = this;
+    if (nodes.has(slot, FLAG.present)) {
       this.alreadyImported++;
       return false;
     }
-    this.node(comment.source.id, {
-      id: new Types.ObjectId(),
-      label: `${comment.source.system} comment ${comment.source.id}`,
-      parentSource: comment.parentSourceId,
-      pageSource: comment.pageSourceId,
-      status: comment.status,
-      type: comment.type,
-      isAuthor,
-      createdAt: comment.createdAt.getTime(),
-      noReplyNeeded: comment.noReplyNeeded,
-    });
+    this.system = comment.source.system;
+    nodes.set(slot, FLAG.present | (isAuthor ? FLAG.isAuthor : 0) | (comment.noReplyNeeded ? FLAG.noReplyNeeded : 0));
+    nodes.setId(slot, new Types.ObjectId());
+    nodes.parent[slot] = comment.parentSourceId === null ? -1 : this.slot(comment.parentSourceId);
+    nodes.pageSource[slot] = comment.pageSourceId === null ? -1 : this.pageSlot(comment.pageSourceId);
+    nodes.status[slot] = COMMENT_STATUSES.indexOf(comment.status);
+    nodes.type[slot] = COMMENT_TYPES.indexOf(comment.type);
+    nodes.createdAt[slot] = comment.createdAt.getTime();
     return true;
   }
 
@@ -125,134 +117,188 @@ export class ImportPlan {
 
   /** Decides every comment's place, once the whole file has been read. */
   settle(): { figures: PlanFigures; skipped: ImportSkip[]; pages: Map<string, PlannedPage>; storedAnswered: Array<{ id: Types.ObjectId; pageKey: string; count: number }> } {
-    const fresh = [...this.bySource.values()].filter((node) => !node.stored);
+    const { nodes } = this;
+    const fresh: number[] = [];
+    for (let slot = 0; slot < nodes.count; slot++) if (nodes.has(slot, FLAG.present) && !nodes.has(slot, FLAG.stored)) fresh.push(slot);
+    for (const slot of fresh) {
+      const page = this.pagesBySlot[nodes.pageSource[slot]!];
+      if (page) nodes.pageKey[slot] = this.keySlot(page.key);
+      else this.skipped.push({ kind: 'skipped', source: `${this.system} comment ${this.sources[slot]}`, why: `its page (${this.pageSources[nodes.pageSource[slot]!] ?? null}) is missing from the file or was skipped` });
+    }
     let orphans = 0;
-    for (const node of fresh) {
-      node.pageKey = (node.pageSource !== null && this.pages.get(node.pageSource)?.key) || null;
-      if (node.pageKey === null) this.skipped.push({ kind: 'skipped', source: node.label, why: `its page (${node.pageSource}) is missing from the file or was skipped` });
+    for (const slot of fresh) {
+      const parent = nodes.parent[slot]!;
+      if (parent === -1) continue;
+      const linked = nodes.pageKey[slot] !== -1 && nodes.has(parent, FLAG.present) && nodes.pageKey[parent] === nodes.pageKey[slot];
+      if (!linked) nodes.parent[slot] = -1;
+      if (!linked && nodes.pageKey[slot] !== -1) orphans++;
     }
-    for (const node of fresh) {
-      if (node.pageKey === null || node.parentSource === null) continue;
-      const parent = this.bySource.get(node.parentSource);
-      if (parent && parent.pageKey === node.pageKey) node.parent = parent;
-      else orphans++;
-    }
-    for (const node of fresh) this.breakLoops(node);
-    for (const node of fresh) if (node.pageKey !== null && node.status !== 'deleted') this.keepWithAncestors(node);
-    const kept = fresh.filter((node) => node.keep);
-    for (const node of kept) this.place(node);
-    const storedAnswered = new Map<string, { id: Types.ObjectId; pageKey: string; count: number }>();
-    for (const node of kept) {
-      if (!node.isAuthor || node.status !== 'published') continue;
-      for (const ancestor of node.placement!.ancestors) {
-        const above = this.byId.get(ancestor.toHexString());
-        if (!above) continue;
-        if (!above.stored) above.answers++;
-        else {
-          const entry = storedAnswered.get(ancestor.toHexString()) ?? { id: ancestor, pageKey: above.pageKey!, count: 0 };
-          entry.count++;
-          storedAnswered.set(ancestor.toHexString(), entry);
-        }
-      }
-    }
+    for (const slot of fresh) this.breakLoops(slot);
+    for (const slot of fresh) if (nodes.pageKey[slot] !== -1 && this.status(slot) !== 'deleted') this.keepWithAncestors(slot);
+    const kept = fresh.filter((slot) => nodes.has(slot, FLAG.keep));
+    const storedAnswered = this.countAnswers(kept);
     // Ten years of comments must not all wait: those older than the cut-off need no reply (the inbox can bring them back).
     let cutOff = 0;
-    for (const node of kept) {
-      if (!this.awaits(node) || node.createdAt >= this.waitingSince.getTime()) continue;
-      node.noReplyNeeded = true;
+    for (const slot of kept) {
+      if (!this.awaits(slot) || nodes.createdAt[slot]! >= this.waitingSince.getTime()) continue;
+      nodes.set(slot, FLAG.noReplyNeeded);
       cutOff++;
     }
     const pages = this.pagesOf(kept);
     const figures = { ...this.count(kept), noReplyNeeded: cutOff, orphans, pages: [...pages.values()].filter((page) => page.needed).length };
-    return { figures, skipped: this.skipped, pages, storedAnswered: [...storedAnswered.values()] };
+    return { figures, skipped: this.skipped, pages, storedAnswered };
   }
 
   /** How a new comment goes in; null when it is not imported (no page, or a removed comment nobody answered). */
   planned(source: string): PlannedComment | null {
-    const node = this.bySource.get(source);
-    if (!node || node.stored || !node.keep) return null;
+    const slot = this.slots.get(source);
+    const { nodes } = this;
+    if (slot === undefined || nodes.has(slot, FLAG.stored) || !nodes.has(slot, FLAG.keep)) return null;
+    const placement = this.placement(slot);
+    const parent = nodes.parent[slot]!;
     return {
-      id: node.id,
-      pageKey: node.pageKey!,
-      placement: node.placement!,
-      authorRepliesBelow: node.answers,
-      awaitingReply: this.awaits(node),
-      noReplyNeeded: node.noReplyNeeded,
+      id: nodes.id(slot),
+      pageKey: this.keys[nodes.pageKey[slot]!]!,
+      placement: { parentId: this.idOf(placement.parentId), ancestors: placement.ancestors.map((ref) => this.idOf(ref)!), inReplyTo: this.idOf(placement.inReplyTo) },
+      authorRepliesBelow: nodes.answers[slot]!,
+      awaitingReply: this.awaits(slot),
+      noReplyNeeded: nodes.has(slot, FLAG.noReplyNeeded),
+      repliesToAuthor: parent !== -1 && nodes.has(parent, FLAG.isAuthor),
     };
   }
 
-  /** Whether a comment of this import, or one an earlier import stored, is an author's. */
-  isAuthorComment(id: Types.ObjectId): boolean {
-    return this.byId.get(id.toHexString())?.isAuthor ?? false;
+  private slot(source: string): number {
+    let slot = this.slots.get(source);
+    if (slot === undefined) {
+      slot = this.nodes.add();
+      this.slots.set(source, slot);
+      this.sources[slot] = source;
+    }
+    return slot;
   }
 
-  private node(source: string, fields: Partial<Node> & Pick<Node, 'id' | 'status' | 'isAuthor'>): Node {
-    const node: Node = {
-      source, label: source, parentSource: null, pageSource: null, pageKey: null, type: 'comment', createdAt: 0, noReplyNeeded: false, stored: false,
-      parent: null, keep: false, placement: null, answers: 0, walk: 0, ...fields,
-    };
-    this.bySource.set(source, node);
-    this.byId.set(node.id.toHexString(), node);
-    return node;
+  private pageSlot(source: string): number {
+    return interned(this.pageSlots, this.pageSources, source);
+  }
+
+  private keySlot(key: string): number {
+    return interned(this.keySlots, this.keys, key);
+  }
+
+  private idOf(ref: Ref | null): Types.ObjectId | null {
+    return typeof ref === 'number' ? this.nodes.id(ref) : ref;
+  }
+
+  private status(slot: number): ImportedStatus {
+    return COMMENT_STATUSES[this.nodes.status[slot]!]!;
+  }
+
+  /**
+   * Where a comment goes, worked out from the chain above it (walked up iteratively: a file may
+   * nest 10,000 deep). A comment's own ancestors are the first `maxDepth` of that chain: the
+   * place replyPlacement gives it, applied level by level from the top.
+   */
+  private placement(slot: number): Placement<Ref> {
+    const { nodes } = this;
+    const parent = nodes.parent[slot]!;
+    if (parent === -1) return replyPlacement<Ref>(null, this.maxDepth);
+    if (nodes.has(parent, FLAG.stored)) return replyPlacement<Ref>({ _id: parent, ancestors: this.storedTreePath(parent), inReplyTo: null }, this.maxDepth);
+    const above: number[] = [];
+    let at = nodes.parent[parent]!;
+    for (; at !== -1 && !nodes.has(at, FLAG.stored); at = nodes.parent[at]!) above.push(at);
+    const chain: Ref[] = at === -1 ? [] : [...this.storedTreePath(at), at];
+    for (let i = above.length - 1; i >= 0 && chain.length < this.maxDepth; i--) chain.push(above[i]!);
+    return replyPlacement<Ref>({ _id: parent, ancestors: chain.slice(0, this.maxDepth), inReplyTo: null }, this.maxDepth);
+  }
+
+  /** A stored comment's place in the tree, without the comment it answers from higher up. */
+  private storedTreePath(slot: number): Types.ObjectId[] {
+    const path = this.nodes.path(slot);
+    return this.nodes.has(slot, FLAG.repliedAbove) ? path.slice(0, -1) : path;
+  }
+
+  /** Each kept author answer counts on every comment above it: new ones here, stored ones in the database. */
+  private countAnswers(kept: number[]): Array<{ id: Types.ObjectId; pageKey: string; count: number }> {
+    const { nodes } = this;
+    const storedAnswered = new Map<string, { id: Types.ObjectId; pageKey: string; count: number }>();
+    for (const slot of kept) {
+      if (!nodes.has(slot, FLAG.isAuthor) || this.status(slot) !== 'published') continue;
+      for (const ref of this.placement(slot).ancestors) {
+        if (typeof ref === 'number' && !nodes.has(ref, FLAG.stored)) {
+          nodes.answers[ref]!++;
+          continue;
+        }
+        const id = this.idOf(ref)!;
+        const entry = storedAnswered.get(id.toHexString()) ?? { id, pageKey: this.keys[nodes.pageKey[slot]!]!, count: 0 };
+        entry.count++;
+        storedAnswered.set(id.toHexString(), entry);
+      }
+    }
+    return [...storedAnswered.values()];
   }
 
   /** A file whose replies form a loop (A answers B answers A) has one of them moved to the top of its page. */
-  private breakLoops(start: Node): void {
+  private breakLoops(start: number): void {
+    const { nodes } = this;
     const walk = ++this.walks;
-    let node: Node | null = start;
-    while (node && !node.stored && node.walk !== -1) {
-      node.walk = walk;
-      const parent: Node | null = node.parent;
-      if (parent?.walk === walk) node.parent = null;
-      node = node.parent;
+    let at = start;
+    while (at !== -1 && !nodes.has(at, FLAG.stored) && nodes.walk[at] !== -1) {
+      nodes.walk[at] = walk;
+      const parent = nodes.parent[at]!;
+      if (parent !== -1 && nodes.walk[parent] === walk) nodes.parent[at] = -1;
+      at = nodes.parent[at]!;
     }
     // Everything on this walk now leads to the top: later walks stop here.
-    for (let done: Node | null = start; done && !done.stored && done.walk === walk; done = done.parent) done.walk = -1;
+    for (let done = start; done !== -1 && !nodes.has(done, FLAG.stored) && nodes.walk[done] === walk; done = nodes.parent[done]!) nodes.walk[done] = -1;
   }
 
   /** A comment is kept, and so is every removed comment above it: its placeholder holds its place. */
-  private keepWithAncestors(node: Node): void {
-    for (let at: Node | null = node; at && !at.keep; at = at.parent) at.keep = true;
+  private keepWithAncestors(slot: number): void {
+    for (let at = slot; at !== -1 && !this.nodes.has(at, FLAG.keep); at = this.nodes.parent[at]!) this.nodes.set(at, FLAG.keep);
   }
 
-  /** Places a comment under its parent, placing the parents above it first (iteratively: a file may nest 10,000 deep). */
-  private place(node: Node): void {
-    const chain: Node[] = [];
-    for (let at: Node | null = node; at && !at.placement; at = at.parent) chain.push(at);
-    for (const at of chain.reverse()) {
-      const parent = at.parent;
-      at.placement = replyPlacement(parent && { _id: parent.id, ancestors: parent.placement!.ancestors, inReplyTo: parent.placement!.inReplyTo }, this.maxDepth);
-    }
+  private awaits(slot: number): boolean {
+    const { nodes } = this;
+    return isAwaiting({
+      status: this.status(slot),
+      isAuthor: nodes.has(slot, FLAG.isAuthor),
+      noReplyNeeded: nodes.has(slot, FLAG.noReplyNeeded),
+      authorRepliesBelow: nodes.answers[slot]!,
+      type: COMMENT_TYPES[nodes.type[slot]!]!,
+    });
   }
 
-  private awaits(node: Node): boolean {
-    return isAwaiting({ status: node.status, isAuthor: node.isAuthor, noReplyNeeded: node.noReplyNeeded, authorRepliesBelow: node.answers, type: node.type });
-  }
-
-  private count(kept: Node[]): Omit<PlanFigures, 'pages' | 'noReplyNeeded' | 'orphans'> {
+  private count(kept: number[]): Omit<PlanFigures, 'pages' | 'noReplyNeeded' | 'orphans'> {
     const figures = { comments: kept.length, published: 0, pending: 0, spam: 0, deleted: 0, mentions: 0, authorComments: 0, waiting: 0, alreadyImported: this.alreadyImported };
-    for (const node of kept) {
-      figures[node.status]++;
-      if (node.type !== 'comment') figures.mentions++;
-      if (node.isAuthor) figures.authorComments++;
-      if (this.awaits(node)) figures.waiting++;
+    for (const slot of kept) {
+      figures[this.status(slot)]++;
+      if (this.nodes.type[slot] !== 0) figures.mentions++;
+      if (this.nodes.has(slot, FLAG.isAuthor)) figures.authorComments++;
+      if (this.awaits(slot)) figures.waiting++;
     }
     return figures;
   }
 
-  private pagesOf(kept: Node[]): Map<string, PlannedPage> {
+  private pagesOf(kept: number[]): Map<string, PlannedPage> {
     const byKey = new Map<string, PlannedPage>();
-    for (const node of kept) {
-      const key = node.pageKey!;
-      const page = byKey.get(key) ?? { ...this.pageByKey(node), needed: false, createdAt: node.createdAt };
-      page.needed ||= node.status !== 'spam';
-      page.createdAt = Math.min(page.createdAt, node.createdAt);
-      byKey.set(key, page);
+    for (const slot of kept) {
+      const createdAt = this.nodes.createdAt[slot]!;
+      const exported = this.pagesBySlot[this.nodes.pageSource[slot]!]!;
+      const page = byKey.get(exported.key) ?? { ...exported, needed: false, createdAt };
+      page.needed ||= this.status(slot) !== 'spam';
+      page.createdAt = Math.min(page.createdAt, createdAt);
+      byKey.set(exported.key, page);
     }
     return byKey;
   }
+}
 
-  private pageByKey(node: Node): Omit<PlannedPage, 'needed' | 'createdAt'> {
-    return this.pages.get(node.pageSource!)!;
+/** The index of a string in a list, added at the end the first time. */
+function interned(indexes: Map<string, number>, list: string[], value: string): number {
+  let index = indexes.get(value);
+  if (index === undefined) {
+    index = list.push(value) - 1;
+    indexes.set(value, index);
   }
+  return index;
 }

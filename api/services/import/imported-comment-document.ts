@@ -21,8 +21,6 @@ export interface DocumentContext {
   authorNames: string[];
   pageIds: Map<string, Types.ObjectId>;
   pages: Map<string, PlannedPage>;
-  /** Whether the comment with this id is an author's (for "replies to the author"). */
-  isAuthorComment: (id: Types.ObjectId) => boolean;
 }
 
 const fits = (text: string | null, limit: number) => (text !== null && text.length <= limit ? text : null);
@@ -37,7 +35,6 @@ export function importedCommentDocument(held: HeldComment, planned: PlannedComme
   const removed = held.status === 'deleted';
   const body = removed ? '' : held.body;
   const createdAt = new Date(held.createdAt);
-  const parentId = planned.placement.inReplyTo ?? planned.placement.parentId;
   const pageId = context.pageIds.get(planned.pageKey);
   const page = context.pages.get(planned.pageKey)!;
   const person = author
@@ -53,7 +50,7 @@ export function importedCommentDocument(held: HeldComment, planned: PlannedComme
     ? null
     : {
         question: asksQuestion(body),
-        replyToAuthor: parentId !== null && context.isAuthorComment(parentId),
+        replyToAuthor: planned.repliesToAuthor,
         // Decided once the whole import is in (SiteImport.welcomeFirstTimers).
         firstTime: false,
         mentionsAuthor: mentionsAnyOf(body, context.authorNames),

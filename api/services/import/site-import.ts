@@ -106,7 +106,6 @@ export class SiteImport {
         authorNames: siteAuthors.map((author) => author.name),
         pageIds,
         pages: settled.pages,
-        isAuthorComment: (id) => plan.isAuthorComment(id),
       };
       const perAuthor = new Map<string, number>();
       const waiting: ImportedCommentDocument[] = [];
