@@ -7,6 +7,11 @@ export interface JsonObject {
 /** Stands for a string or a whole record that was too long to keep: `why` says what was too long. */
 export class Oversized {
   constructor(readonly why: string) {}
+
+  /** How HeldBack writes it down (JSON.stringify calls this; no replacer walks every value). */
+  toJSON(): { $oversized: string } {
+    return { $oversized: this.why };
+  }
 }
 
 /** The object a value is, or null. */
