@@ -9,6 +9,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../services/import/records.js
 import type { ImportProgress } from '../services/import/site-import.js';
 import { ImportProgressLine } from './import-progress.js';
 import { checked, collect, print, UsageError } from './output.js';
+import { growHeapSparingly } from './lean-heap.js';
 import { withServices } from './with-services.js';
 
 interface ImportCommandOptions {
@@ -41,6 +42,7 @@ export function addImportCommand(data: Command): void {
       const authors = authorOption(options.author);
       const size = fs.statSync(file, { throwIfNoEntry: false });
       if (!size?.isFile()) throw new Error(`${file}: no such file`);
+      growHeapSparingly();
       await withServices(async (services) => {
         const input = fs.createReadStream(file);
         const line = new ImportProgressLine(process.stderr, size.size, () => input.bytesRead);
