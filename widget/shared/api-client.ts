@@ -1,58 +1,13 @@
-import type { CommentType } from '../../contract/enums.js';
+import type { CountsResponse, NewCommentRequest, OwnComment, PostedCommentResponse, PreviewResponse, PublicComment, ReaderEditResponse, ThreadResponse } from '../../contract/public-api.js';
 import { ApiError, apiErrorOf } from './api-error.js';
 
-/** What the public API says about a comment (see README, "The public API"). */
-export interface ApiComment {
-  id: string;
-  parentId: string | null;
-  author: { name: string; website: string | null; isAuthor: boolean };
-  html: string;
-  createdAt: string;
-  editedAt: string | null;
-  awaitingReply: boolean;
-  /** A pingback or trackback (later webmention) is shown as one "mentioned on" line. */
-  type: CommentType;
-  status?: 'published' | 'pending';
-  /** A placeholder for a removed comment that still has replies. */
-  removed?: true;
-  /** Answers a comment deeper than a thread goes; shown beside it (README, "The public API"). */
-  replyTo?: { id: string; name: string };
-}
-
-export interface ApiThread {
-  site: { id: string; name: string; authors: string[]; highlight: 'everyone' | 'off'; moderation: 'post' | 'pre'; locale: string };
-  page: { key: string; title: string; url: string; commentCount: number; awaitingReply: number; locked: boolean };
-  comments: ApiComment[];
-  nextCursor: string | null;
-  formToken: string;
-}
-
-export interface NewComment {
-  site: string;
-  page: string;
-  pageTitle?: string;
-  pageUrl?: string;
-  parentId?: string;
-  name: string;
-  email?: string;
-  website?: string;
-  body: string;
-  notifyReplies?: boolean;
-  locale?: string;
-  clientId: string;
-  formToken?: string;
-  browserKey?: string;
-  honeypot?: string;
-}
-
-export interface Posted {
-  comment: ApiComment;
-  editToken: string;
-  editableUntil: string;
-  formToken: string;
-}
-
-export type Counts = Record<string, { commentCount: number; awaitingReply: number }>;
+/**
+ * A comment in a thread: as anyone sees it, with its status when it is this browser's own
+ * (a pending comment is shown to its writer only).
+ */
+export type ApiComment = PublicComment & Partial<Pick<OwnComment, 'status'>>;
+export type ApiThread = ThreadResponse;
+export type Counts = CountsResponse['counts'];
 
 /** The widget's one way to talk to the server. */
 export class ApiClient {
@@ -64,11 +19,11 @@ export class ApiClient {
     return this.request(`/api/comments?${query}`, { signal });
   }
 
-  post(comment: NewComment): Promise<Posted> {
+  post(comment: NewCommentRequest): Promise<PostedCommentResponse> {
     return this.request('/api/comments', { method: 'POST', body: JSON.stringify(comment) });
   }
 
-  edit(id: string, token: string, body: string): Promise<{ comment: ApiComment }> {
+  edit(id: string, token: string, body: string): Promise<ReaderEditResponse> {
     return this.request(`/api/comments/${id}`, { method: 'PATCH', body: JSON.stringify({ body }), token });
   }
 
@@ -76,11 +31,11 @@ export class ApiClient {
     return this.request(`/api/comments/${id}`, { method: 'DELETE', token });
   }
 
-  preview(body: string): Promise<{ html: string }> {
+  preview(body: string): Promise<PreviewResponse> {
     return this.request('/api/preview', { method: 'POST', body: JSON.stringify({ body }) });
   }
 
-  counts(site: string, pages: string[]): Promise<{ counts: Counts }> {
+  counts(site: string, pages: string[]): Promise<CountsResponse> {
     const query = new URLSearchParams({ site });
     for (const page of pages) query.append('page', page);
     return this.request(`/api/counts?${query}`);
