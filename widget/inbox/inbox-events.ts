@@ -39,7 +39,8 @@ export interface InboxEvents {
 /** One of the inbox's events as a listener receives it. */
 export type InboxEvent<Name extends keyof InboxEvents> = CustomEvent<InboxEvents[Name]>;
 
-/** Fires an inbox event from `from`: it bubbles out of shadow roots to the inbox. */
-export function emit<Name extends keyof InboxEvents>(from: EventTarget, name: Name, detail: InboxEvents[Name]): void {
-  from.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+type InboxEventMap = { [Name in keyof InboxEvents]: InboxEvent<Name> };
+
+declare global {
+  interface GlobalEventHandlersEventMap extends InboxEventMap {}
 }

@@ -2,7 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles } from '../shared/theme.styles.js';
 import type { InboxMessages } from './inbox-messages.js';
-import { emit, type ItemAction } from './inbox-events.js';
+import { emit } from '../shared/emit.js';
+import type { ItemAction } from './inbox-events.js';
 
 /** The bar shown while comments are selected: what to do to all of them. Fires `rapport-bulk` ({action}). */
 export class RapportInboxBulk extends LitElement {

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { LIMITS } from '../../contract/limits.js';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
-import { emit } from './inbox-events.js';
+import { emit } from '../shared/emit.js';
 import type { ImportState } from './inbox-import.js';
 import type { InboxMessages } from './inbox-messages.js';
 import { panelSectionStyles } from './rapport-inbox.styles.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
-import { emit } from './inbox-events.js';
+import { emit } from '../shared/emit.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
 import type { MailChoice, MailState } from './inbox-api.js';

@@ -1,88 +1,17 @@
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
 import type { Stats } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
 import { panelStyles } from './rapport-inbox.styles.js';
+import { statsStyles } from './rapport-inbox-stats.styles.js';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)} %`);
 
 /** How responsive the author has been: the figures, a weekly reply-rate chart, a per-page table. */
 export class RapportInboxStats extends LitElement {
-  static override styles = [
-    controlStyles,
-    panelStyles,
-    css`
-      :host {
-        display: block;
-      }
-      dl {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1.5rem;
-        margin: 0;
-      }
-      dl div {
-        display: grid;
-      }
-      dt {
-        font-size: 0.8em;
-        color: var(--_muted);
-      }
-      dd {
-        margin: 0;
-        font-size: 1.3em;
-        font-weight: 700;
-      }
-      .flood-hold {
-        margin: 0 0 0.75rem;
-        padding: 0.5rem 0.75rem;
-        border-inline-start: 3px solid var(--_error);
-      }
-      /* The live region stays in place, so that a hold beginning is announced. */
-      .flood-hold:empty {
-        display: none;
-      }
-      .overdue dd {
-        color: var(--_error);
-      }
-      svg {
-        display: block;
-        margin-top: 0.5rem;
-      }
-      rect {
-        fill: var(--_accent);
-      }
-      line {
-        stroke: var(--_border);
-      }
-      text.axis {
-        fill: var(--_muted);
-        font-size: 10px;
-      }
-      figure {
-        margin: 0.75rem 0 0;
-      }
-      figcaption {
-        font-size: 0.8em;
-        color: var(--_muted);
-      }
-      table {
-        border-collapse: collapse;
-        margin-top: 0.5rem;
-        font-size: 0.9em;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: 0.2em 0.8em 0.2em 0;
-      }
-      td.number {
-        text-align: end;
-      }
-    `,
-  ];
+  static override styles = [controlStyles, panelStyles, statsStyles];
   static override properties = { stats: { attribute: false }, messages: { attribute: false } };
 
   stats?: Stats;

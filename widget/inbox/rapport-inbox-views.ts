@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
-import { emit } from './inbox-events.js';
+import { emit } from '../shared/emit.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import type { InboxView, Stats } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';

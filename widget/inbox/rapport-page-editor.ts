@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
-import { emit } from './inbox-events.js';
+import { emit } from '../shared/emit.js';
 import type { InboxItem } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
 

@@ -196,4 +196,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'rapport-comment-form': RapportCommentForm;
   }
+  /** What the form tells its thread: the reader sent it (checked), or closed it. */
+  interface GlobalEventHandlersEventMap {
+    'rapport-form-submitted': CustomEvent<FormValues>;
+    'rapport-form-cancelled': CustomEvent<Record<string, never>>;
+  }
 }

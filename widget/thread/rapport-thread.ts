@@ -321,6 +321,12 @@ declare global {
   interface HTMLElementTagNameMap {
     'rapport-thread': RapportThread;
   }
+  /** What the thread tells the blog's page: the comment its reader posted, edited or deleted. */
+  interface GlobalEventHandlersEventMap {
+    'rapport-comment-posted': CustomEvent<{ comment: ApiComment }>;
+    'rapport-comment-edited': CustomEvent<{ comment: ApiComment }>;
+    'rapport-comment-deleted': CustomEvent<{ comment: ApiComment }>;
+  }
 }
 
 /** The page's figures once a published comment is added (+1) or removed (-1), before the server says. */
