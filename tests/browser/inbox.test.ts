@@ -228,7 +228,7 @@ describe('the inbox', () => {
     const page = await chromium.browser.newPage();
     await signIn(page);
     const notice = page.locator('rapport-inbox-stats .flood-hold');
-    await expect.poll(() => notice.textContent()).toMatch(/^Comments are arriving faster than usual, so new ones wait for your approval: 7 held, the first 2 minutes ago\.$/);
+    await expect.poll(() => notice.textContent()).toMatch(/^Comments are arriving faster than usual, so new ones wait for your approval: 7 held, the first [23] minutes ago\.$/); // 2 minutes, or 3 once a busy machine took a while to show it
     await expectAccessible(page, 'flood hold');
     await ctx.models.Site.updateOne({ _id: 'demo' }, { $set: { floodHold: null } });
     await page.close();
