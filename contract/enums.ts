@@ -25,6 +25,13 @@ export type InboxReason = (typeof INBOX_REASONS)[number];
 export const NOTIFY_CHOICES = ['instant', 'digest', 'off'] as const;
 export type NotifyChoice = (typeof NOTIFY_CHOICES)[number];
 
+/**
+ * Which posts an author's inbox, stats and mail cover: `mine` (the posts that are theirs and
+ * those without an author) or `all` (every post of the site).
+ */
+export const AUTHOR_SCOPES = ['mine', 'all'] as const;
+export type AuthorScope = (typeof AUTHOR_SCOPES)[number];
+
 /** `post`: published at once; `pre`: every reader comment waits for approval. */
 export const MODERATION_MODES = ['post', 'pre'] as const;
 export type ModerationMode = (typeof MODERATION_MODES)[number];

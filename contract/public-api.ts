@@ -33,6 +33,8 @@ export interface PublicPage {
   commentCount: number;
   awaitingReply: number;
   locked: boolean;
+  /** The site author who wrote the post, the one its readers wait for; null when the post has none. */
+  author: { name: string } | null;
 }
 
 /** What a blog's readers' widget is told about the site. */
@@ -62,6 +64,12 @@ export interface NewCommentRequest {
   page: string;
   pageTitle?: string;
   pageUrl?: string;
+  /**
+   * The name of the post's author, as the blog prints it (the widget's `author` attribute, the
+   * script's `data-author`, or `<meta name="author">`). It gives the page its author only when the
+   * page has none yet and the name is one of the site's authors' (case and spaces aside).
+   */
+  pageAuthor?: string;
   parentId?: string | null;
   name: string;
   email?: string;

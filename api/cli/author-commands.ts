@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { siteId } from '../http/schemas.js';
 import { withServices } from './with-services.js';
 import { checked, print } from './output.js';
-import { NOTIFY_CHOICES } from '../../contract/enums.js';
+import { AUTHOR_SCOPES, NOTIFY_CHOICES } from '../../contract/enums.js';
 
 /** `rapport author …`: author accounts. */
 export function addAuthorCommands(program: Command): void {
@@ -49,12 +49,14 @@ export function addAuthorCommands(program: Command): void {
     .command('mail <site> <email>')
     .description('choose how an author hears about readers: a mail per comment, a daily digest, or none')
     .option('--notify <mode>', 'instant, digest or off')
+    .option('--scope <scope>', 'mine (their posts and posts without an author, the default) or all (every post)')
     .option('--digest-hour <hour>', 'hour of the daily digest, 0-23, in --time-zone')
     .option('--time-zone <zone>', 'IANA time zone of the digest hour, e.g. Europe/Berlin')
-    .action(async (site: string, emailArgument: string, options: { notify?: string; digestHour?: string; timeZone?: string }) => {
+    .action(async (site: string, emailArgument: string, options: { notify?: string; scope?: string; digestHour?: string; timeZone?: string }) => {
       const email = checked(z.email(), emailArgument, 'email');
       const changes = {
         ...(options.notify !== undefined && { notify: checked(z.enum(NOTIFY_CHOICES), options.notify, '--notify') }),
+        ...(options.scope !== undefined && { scope: checked(z.enum(AUTHOR_SCOPES), options.scope, '--scope') }),
         ...(options.digestHour !== undefined && { digestHour: checked(z.coerce.number().int().min(0).max(23), options.digestHour, '--digest-hour') }),
         ...(options.timeZone !== undefined && { timeZone: options.timeZone }),
       };
@@ -63,7 +65,7 @@ export function addAuthorCommands(program: Command): void {
         if (!account) throw new Error(`${email} is not an author of ${site}`);
         const choice = await services.authors.setMailChoice(account._id, changes);
         const when = choice.notify === 'digest' ? ` at ${String(choice.digestHour).padStart(2, '0')}:00 ${choice.timeZone}` : '';
-        print(`${email} on ${site}: ${choice.notify}${when}`);
+        print(`${email} on ${site}: ${choice.notify}${when}, ${choice.scope === 'all' ? 'every post' : 'their posts and posts without an author'}`);
       });
     });
 }

@@ -31,7 +31,7 @@ export function addImportCommand(data: Command): void {
     .requiredOption('--site <id>', 'the site to import into')
     .option('--format <format>', `auto, or one of ${IMPORT_FORMATS.join(', ')}`, 'auto')
     .option('--waiting-since <date>', 'unanswered reader comments written on or after this date wait for a reply (default: 30 days ago)')
-    .option('--author <name=email>', 'comments by this username, login, name or email are the author’s with this email (repeatable)', collect, [])
+    .option('--author <name=email>', 'comments and posts by this username, login, name or email are the author’s with this email (repeatable)', collect, [])
     .option('--base-url <url>', 'the blog’s old address, for exports whose links are relative')
     .option('--dry-run', 'read and count everything, write nothing')
     .option('--json', 'print the summary as one JSON object')
@@ -98,6 +98,7 @@ function printSummary(site: string, summary: ImportSummary): void {
   const who = summary.authors.map((author) => `${author.email}: ${n(author.comments)}`).join(', ');
   print(`  ${n(summary.authorComments)} by the blog’s authors${who ? ` (${who})` : ' (none matched: map names or usernames with --author NAME=EMAIL)'}.`);
   print(`  ${n(summary.waiting)} ${summary.waiting === 1 ? 'waits' : 'wait'} for a reply; ${n(summary.noReplyNeeded)} unanswered from before ${summary.waitingSince.slice(0, 10)} marked no reply needed.`);
+  if (summary.pageAuthors > 0) print(`  Author set on ${of(summary.pageAuthors, 'page')}: the post’s author in the export is one of the site’s.`);
   if (summary.orphans > 0) print(`  ${of(summary.orphans, 'reply', 'replies')} whose parent is not in the file put at the top of their page.`);
   if (summary.alreadyImported > 0) print(`  ${n(summary.alreadyImported)} already imported before: left as they are.`);
   if (summary.skippedCount > 0) {

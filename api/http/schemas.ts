@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CommentChange } from '../../contract/author-api.js';
-import { COMMENT_STATUSES, INBOX_VIEWS, NOTIFY_CHOICES, SNOOZE_CHOICES } from '../../contract/enums.js';
+import { AUTHOR_SCOPES, COMMENT_STATUSES, INBOX_VIEWS, NOTIFY_CHOICES, SNOOZE_CHOICES } from '../../contract/enums.js';
 import { LIMITS } from '../../contract/limits.js';
 import { IMPORT_FORMATS } from '../services/import/records.js';
 
@@ -54,6 +54,9 @@ export const postCommentBody = z.object({
   page: pageKey,
   pageTitle: optional(z.string().max(LIMITS.pageTitle, `must be at most ${LIMITS.pageTitle} characters`)),
   pageUrl: optional(httpUrl(LIMITS.pageUrl)),
+  // A hint printed by the blog's theme, never stored: as long as a URL may be, so no theme's
+  // markup can make readers' comments fail; a name no author has assigns nobody.
+  pageAuthor: optional(z.string().max(LIMITS.pageUrl, `must be at most ${LIMITS.pageUrl} characters`)),
   parentId: optional(objectId).nullable(),
   name: z.string().min(1, 'is required').max(LIMITS.name, `must be at most ${LIMITS.name} characters`),
   email: optional(z.email('must be an email address').max(LIMITS.email, `must be at most ${LIMITS.email} characters`)),
@@ -69,6 +72,8 @@ export const postCommentBody = z.object({
   honeypot: z.string().max(1000).optional(),
 });
 
+const authorEmail = z.email('must be an email address').max(LIMITS.email, `must be at most ${LIMITS.email} characters`);
+
 // PATCH /api/pages?site&page — an author corrects what readers' first comments said about a page
 export const pageQuery = z.object({ site: siteId, page: pageKey });
 export const pageChangeBody = z
@@ -76,9 +81,11 @@ export const pageChangeBody = z
     title: z.string().max(LIMITS.pageTitle, `must be at most ${LIMITS.pageTitle} characters`).optional(),
     /** "" clears the URL (null below). */
     url: z.preprocess((value) => (value === '' ? null : value), httpUrl(LIMITS.pageUrl).nullable().optional()),
+    /** The email of the site author who wrote the post; "" or null: the post has no author. */
+    author: z.preprocess((value) => (value === '' ? null : value), authorEmail.nullable().optional()),
   })
   .strict()
-  .refine((change) => change.title !== undefined || change.url !== undefined, 'send title, url or both');
+  .refine((change) => change.title !== undefined || change.url !== undefined || change.author !== undefined, 'send title, url, author or some of them');
 
 // POST /api/preview
 export const previewBody = z.object({
@@ -115,12 +122,14 @@ export const inboxQuery = z.object({
   view: z.enum(INBOX_VIEWS).default('awaiting'),
   page: pageKey.optional(),
   cursor: z.string().max(300).optional(),
+  scope: z.enum(AUTHOR_SCOPES).default('mine'),
 });
 
 // GET /api/stats
 export const statsQuery = z.object({
   site: siteId,
   days: z.coerce.number().int('must be a whole number').min(1).max(366).default(30),
+  scope: z.enum(AUTHOR_SCOPES).default('mine'),
 });
 
 // GET and PATCH /api/author/mail?site
@@ -145,10 +154,11 @@ export const importQuery = z.object({
   dryRun: optional(z.enum(['true', 'false', '1', '0'], 'must be true or false').transform((value) => value === 'true' || value === '1')),
 });
 
-// PATCH /api/author/mail?site {notify?, digestHour?, timeZone?}
+// PATCH /api/author/mail?site {notify?, scope?, digestHour?, timeZone?}
 export const mailChoiceBody = z
   .object({
     notify: z.enum(NOTIFY_CHOICES),
+    scope: z.enum(AUTHOR_SCOPES),
     digestHour: z.number().int('must be a whole hour').min(0).max(23),
     timeZone: z.string().min(1).max(64),
   })

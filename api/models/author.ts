@@ -1,5 +1,5 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
-import { NOTIFY_CHOICES } from '../../contract/enums.js';
+import { AUTHOR_SCOPES, NOTIFY_CHOICES } from '../../contract/enums.js';
 
 /** A person who writes a site: the only one whose comments count as answers. */
 const authorSchema = new Schema(
@@ -10,6 +10,8 @@ const authorSchema = new Schema(
     passwordHash: { type: String, required: true },
     /** How this author hears about readers: a mail per comment, one a day, or not at all. */
     notify: { type: String, enum: NOTIFY_CHOICES, default: 'instant', required: true },
+    /** Which posts' comments this author hears about: their own and those without an author, or every post of the site. */
+    mailScope: { type: String, enum: AUTHOR_SCOPES, default: 'mine', required: true },
     /** The digest's hour (0–23) in `timeZone` (an IANA name). */
     digestHour: { type: Number, min: 0, max: 23, default: 8, required: true },
     timeZone: { type: String, default: 'UTC', maxlength: 64, required: true },

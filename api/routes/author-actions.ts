@@ -13,30 +13,31 @@ export function authorActionRoutes(deps: { services: Services; clock: Clock; pub
   const router = Router();
   const signedIn = requireAuthor(deps);
 
-  // GET /api/inbox?site&view=awaiting|pending|spam|all[&page][&cursor]
+  // GET /api/inbox?site&view=awaiting|pending|spam|all[&page][&cursor][&scope=mine|all]
   router.get('/inbox', signedIn, async (req, res) => {
     const query = parseInput(inboxQuery, req.query);
-    ownAccountOn(res, query.site);
-    const inbox: InboxResponse = await services.inbox.list(query.site, { view: query.view, pageKey: query.page, cursor: query.cursor }, clock.now());
+    const { authorId } = ownAccountOn(res, query.site);
+    const options = { view: query.view, pageKey: query.page, cursor: query.cursor, who: { authorId, scope: query.scope } };
+    const inbox: InboxResponse = await services.inbox.list(query.site, options, clock.now());
     res.json(inbox);
   });
 
-  // GET /api/stats?site&days=30
+  // GET /api/stats?site&days=30[&scope=mine|all]
   router.get('/stats', signedIn, async (req, res) => {
     const query = parseInput(statsQuery, req.query);
-    ownAccountOn(res, query.site);
-    const stats: StatsResponse = await services.stats.forSite(query.site, query.days, clock.now());
+    const { authorId } = ownAccountOn(res, query.site);
+    const stats: StatsResponse = await services.stats.forSite(query.site, query.days, clock.now(), { authorId, scope: query.scope });
     res.json(stats);
   });
 
-  // PATCH /api/pages?site&page {title?, url?} — the author corrects a page's title or URL
+  // PATCH /api/pages?site&page {title?, url?, author?} — the author corrects a page's title or URL, or says whose post it is
   router.patch('/pages', signedIn, async (req, res) => {
     const query = parseInput(pageQuery, req.query);
     ownAccountOn(res, query.site);
     const change = parseInput(pageChangeBody, req.body);
     const site = await services.sites.get(query.site);
     const page = await services.pages.correct(query.site, query.page, change, site.origins);
-    res.json({ page: { key: page.key, title: page.title ?? '', url: page.url ?? '' } } satisfies PageChangeResponse);
+    res.json({ page: await services.pages.describe(page) } satisfies PageChangeResponse);
   });
 
   // POST /api/comments/:id/replies {body} — the author answers (and approves, if it was held)

@@ -20,7 +20,7 @@ export function authorMailRoutes(deps: { services: Services; clock: Clock; publi
     res.json({ choice, delivery } satisfies MailStateResponse);
   });
 
-  // PATCH /api/author/mail?site {notify?, digestHour?, timeZone?}
+  // PATCH /api/author/mail?site {notify?, scope?, digestHour?, timeZone?}
   router.patch('/author/mail', signedIn, async (req, res) => {
     const { site } = parseInput(siteQuery, req.query);
     const account = ownAccountOn(res, site);

@@ -119,7 +119,7 @@ describe('GET /api/auth/me and POST /api/auth/logout', () => {
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
       author: { name: 'Sonia', email: site.author.email },
-      sites: [{ id: site.siteId, name: `Blog ${site.siteId}`, replyGoalHours: 24, moderation: 'post' }],
+      sites: [{ id: site.siteId, name: `Blog ${site.siteId}`, replyGoalHours: 24, moderation: 'post', authors: [{ name: 'Sonia', email: site.author.email }] }],
     });
     const out = await request(ctx.app).post('/api/auth/logout').set('Cookie', cookie).set('Origin', INBOX_ORIGIN);
     expect(out.status).toBe(204);

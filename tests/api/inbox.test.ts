@@ -40,7 +40,7 @@ describe('GET /api/inbox?view=awaiting', () => {
 
     const reply = items[1]!;
     expect(reply.parent).toMatchObject({ id: sonia.id, author: { name: 'Sonia', isAuthor: true } });
-    expect(reply.page).toEqual({ key: '/p/', title: '', url: '' });
+    expect(reply.page).toEqual({ key: '/p/', title: '', url: '', author: null });
     // Ann: four comments on this site, one of them answered, since her first.
     expect(reply.reader).toEqual({ name: 'Ann', commentCount: 4, answeredCount: 1, firstCommentAt: expect.any(String) });
     expect(items[0]!.reader).toMatchObject({ name: 'Cy', commentCount: 1, answeredCount: 0 });

@@ -29,7 +29,7 @@ describe('PATCH /api/pages', () => {
     const query = { site: site.siteId, page: '/named/' };
     const res = await change(cookie, query, { title: '  The right title ', url: `${BLOG_ORIGIN}/named/` });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ page: { key: '/named/', title: 'The right title', url: `${BLOG_ORIGIN}/named/` } });
+    expect(res.body).toEqual({ page: { key: '/named/', title: 'The right title', url: `${BLOG_ORIGIN}/named/`, author: null } });
     const thread = await request(ctx.app).get('/api/comments').query(query);
     expect(thread.body.page).toMatchObject({ title: 'The right title', url: `${BLOG_ORIGIN}/named/` });
 

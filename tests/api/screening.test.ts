@@ -61,7 +61,7 @@ describe('screening new comments without captchas', () => {
     expect(await ctx.models.Comment.countDocuments({ siteId: site.siteId, status: 'spam' })).toBe(20);
     const cookie = await signIn(ctx, site.author.email);
     const queue = await request(ctx.app).get('/api/inbox').query({ site: site.siteId, view: 'spam' }).set('Cookie', cookie);
-    expect(queue.body.items[0].page).toEqual({ key: '/junk-19/', title: 'Junk 19', url: '' });
+    expect(queue.body.items[0].page).toEqual({ key: '/junk-19/', title: 'Junk 19', url: '', author: null });
 
     const notSpam = await request(ctx.app).patch(`/api/comments/${queue.body.items[0].comment.id}`).set('Cookie', cookie).set('Origin', INBOX_ORIGIN).send({ status: 'published' });
     expect(notSpam.status).toBe(200);

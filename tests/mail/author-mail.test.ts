@@ -65,7 +65,7 @@ describe('the author hears about readers', () => {
     const cookie = await signIn(ctx, site.author.email);
     const chosen = await chooseMail(site.siteId, cookie, { notify: 'digest', digestHour: 8, timeZone: 'America/New_York' });
     expect(chosen.status).toBe(200);
-    expect(chosen.body.choice).toEqual({ notify: 'digest', digestHour: 8, timeZone: 'America/New_York' });
+    expect(chosen.body.choice).toEqual({ notify: 'digest', scope: 'mine', digestHour: 8, timeZone: 'America/New_York' });
 
     // 2026-03-02 09:00 UTC is 04:00 in New York: too early.
     await post(site.siteId, { name: 'Cid', body: 'Lovely photos.' });
@@ -136,6 +136,6 @@ describe('the author hears about readers', () => {
     expect(bad.body.error.fields).toEqual({ timeZone: 'must be a time zone name such as Europe/Berlin' });
     const foreign = await chooseMail(other.siteId, cookie, { notify: 'off' });
     expect(foreign.status).toBe(404);
-    expect(await ctx.services.authors.mailChoice(other.author._id)).toEqual({ notify: 'instant', digestHour: 8, timeZone: 'UTC' });
+    expect(await ctx.services.authors.mailChoice(other.author._id)).toEqual({ notify: 'instant', scope: 'mine', digestHour: 8, timeZone: 'UTC' });
   });
 });

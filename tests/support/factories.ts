@@ -26,6 +26,15 @@ export async function makeSite(
   return { siteId: id, author };
 }
 
+/** Another author of the site (a guest writer), with the tests' password. */
+export async function addAuthor(ctx: TestContext, site: { siteId: string }, name = 'Chris Allison') {
+  const { author } = await ctx.services.authors.create(
+    { siteId: site.siteId, name, email: `${unique(name.split(' ')[0]!.toLowerCase())}@example.com`, password: AUTHOR_PASSWORD },
+    ctx.clock.now(),
+  );
+  return author;
+}
+
 /** A reader comment through the same service the public API uses; answers its id and edit token. */
 export async function readerComment(
   ctx: TestContext,

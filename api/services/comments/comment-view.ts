@@ -70,7 +70,8 @@ export const PUBLIC_COMMENT_FIELDS = {
   type: 1,
 } as const;
 
-export function toPublicPage(key: string, page: Partial<PageRecord> | null): PublicPage {
+/** `authorName`: the name of the page's author, when it has one. */
+export function toPublicPage(key: string, page: Partial<PageRecord> | null, authorName?: string): PublicPage {
   return {
     key,
     title: page?.title ?? '',
@@ -78,5 +79,6 @@ export function toPublicPage(key: string, page: Partial<PageRecord> | null): Pub
     commentCount: page?.commentCount ?? 0,
     awaitingReply: page?.awaitingReply ?? 0,
     locked: page?.locked ?? false,
+    author: authorName === undefined ? null : { name: authorName },
   };
 }

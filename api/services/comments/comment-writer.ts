@@ -7,7 +7,7 @@ import type { PageRecord } from '../../models/page.js';
 import type { SiteRecord } from '../../models/site.js';
 import { ConflictError, ForbiddenError, invalidField, NotFoundError } from '../../errors.js';
 import { namesLookAlike } from '../core/lookalikes.js';
-import { cleanName } from '../core/text.js';
+import { cleanName, sameName } from '../core/text.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
 import { parseObjectId } from '../core/ids.js';
 import type { Signer } from '../core/secrets.js';
@@ -97,12 +97,15 @@ export class CommentWriter {
     const content = prepareContent(input.name, input.body);
     // One case, so a reader is the same reader however they type their address.
     const email = input.email ? input.email.trim().toLowerCase() : null;
-    const authorNames = (await this.models.Author.find({ siteId: site._id }, { name: 1 }).lean()).map((a) => a.name);
+    const siteAuthors = await this.models.Author.find({ siteId: site._id }, { name: 1 }).lean();
+    const authorNames = siteAuthors.map((a) => a.name);
     // Only an author speaks as the author: a reader cannot take their name, or one that looks like it.
     if (authorNames.some((authorName) => namesLookAlike(content.name, authorName))) {
       throw invalidField('name', 'reserved', 'is the name of an author of this site');
     }
-    const pageIdentity = { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl };
+    // Only a name of this site's authors names the post's author; any other names nobody.
+    const namedAuthor = input.pageAuthor ? siteAuthors.find((author) => sameName(author.name, input.pageAuthor!)) : undefined;
+    const pageIdentity = { siteId: site._id, key: input.pageKey, title: input.pageTitle, url: input.pageUrl, authorId: namedAuthor?._id };
     const existing = await this.pages.find(site._id, input.pageKey);
     if (existing?.locked) throw new ConflictError('page_locked', 'This page is closed for new comments.');
     const parent = await this.findParent(existing, input.parentId);

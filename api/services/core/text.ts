@@ -28,3 +28,12 @@ export function cleanName(name: string): string {
 export function cleanBody(body: string): string {
   return body.normalize('NFC').replace(/\r\n?/g, '\n').replace(UNSAFE_IN_BODIES, '').trim();
 }
+
+/**
+ * Whether two display names name the same person as a blog prints them: case and spaces aside
+ * ("Chris Allison", "chris  allison", "ChrisAllison"), after the cleaning a stored name gets.
+ */
+export function sameName(a: string, b: string): boolean {
+  const key = (name: string) => cleanName(name).replace(/\s/g, '').toLowerCase();
+  return key(a) !== '' && key(a) === key(b);
+}

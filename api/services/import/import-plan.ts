@@ -3,6 +3,7 @@ import { COMMENT_STATUSES, COMMENT_TYPES } from '../../../contract/enums.js';
 import { isAwaiting } from '../comments/awaiting-reply-keeper.js';
 import { replyPlacement, type Placement } from '../comments/reply-placement.js';
 import { FLAG, PlanColumns } from './plan-columns.js';
+import { PlanPages, type CommentOnPage, type PlannedPage, type PostAuthorOf } from './plan-pages.js';
 import type { ImportedComment, ImportedPage, ImportedStatus, ImportSkip } from './records.js';
 
 /** How a new comment goes in: where in the tree, and its derived state. */
@@ -15,17 +16,6 @@ export interface PlannedComment {
   noReplyNeeded: boolean;
   /** The comment it answers is an author's. */
   repliesToAuthor: boolean;
-}
-
-/** What a page becomes; `needed` when a comment that is not spam is on it (spam makes no page). */
-export interface PlannedPage {
-  key: string;
-  url: string | null;
-  title: string;
-  closed: boolean;
-  needed: boolean;
-  /** The earliest comment on it: when the page came to be, as far as Rapport can tell. */
-  createdAt: number;
 }
 
 export interface PlanFigures {
@@ -47,7 +37,6 @@ export interface PlanFigures {
 
 /** A comment above another: a slot of the plan, or an ancestor of a stored comment known only by its id. */
 type Ref = number | Types.ObjectId;
-type PageOfExport = Omit<PlannedPage, 'needed' | 'createdAt'>;
 
 /**
  * Turns the comments of an export, in whatever order the file lists them, into the tree they
@@ -61,11 +50,7 @@ export class ImportPlan {
   /** Slot of each source id: of a comment, or of a parent a reply names. */
   private readonly slots = new Map<string, number>();
   private readonly sources: string[] = [];
-  private readonly pageSlots = new Map<string, number>();
-  private readonly pageSources: string[] = [];
-  private readonly pagesBySlot: Array<PageOfExport | undefined> = [];
-  private readonly keySlots = new Map<string, number>();
-  private readonly keys: string[] = [];
+  private readonly pages = new PlanPages();
   private readonly skipped: ImportSkip[] = [];
   private system = '';
   private alreadyImported = 0;
@@ -78,7 +63,7 @@ export class ImportPlan {
   ) {}
 
   addPage(page: ImportedPage): void {
-    this.pagesBySlot[this.pageSlot(page.sourceId)] = { key: page.key, url: page.url, title: page.title, closed: page.closed };
+    this.pages.add(page);
   }
 
   /** A comment an earlier import stored, with its place in its thread. */
@@ -89,7 +74,7 @@ export class ImportPlan {
     nodes.setId(slot, stored._id);
     nodes.setPath(slot, stored.ancestors);
     nodes.status[slot] = COMMENT_STATUSES.indexOf(stored.status);
-    nodes.pageKey[slot] = this.keySlot(stored.pageKey);
+    nodes.pageKey[slot] = this.pages.keySlot(stored.pageKey);
   }
 
   /** A comment of the file; false when an earlier import already stored it (or the file lists it twice). */
@@ -104,7 +89,7 @@ export class ImportPlan {
     nodes.set(slot, FLAG.present | (isAuthor ? FLAG.isAuthor : 0) | (comment.noReplyNeeded ? FLAG.noReplyNeeded : 0));
     nodes.setId(slot, new Types.ObjectId());
     nodes.parent[slot] = comment.parentSourceId === null ? -1 : this.slot(comment.parentSourceId);
-    nodes.pageSource[slot] = comment.pageSourceId === null ? -1 : this.pageSlot(comment.pageSourceId);
+    nodes.pageSource[slot] = comment.pageSourceId === null ? -1 : this.pages.sourceSlot(comment.pageSourceId);
     nodes.status[slot] = COMMENT_STATUSES.indexOf(comment.status);
     nodes.type[slot] = COMMENT_TYPES.indexOf(comment.type);
     nodes.createdAt[slot] = comment.createdAt.getTime();
@@ -115,15 +100,15 @@ export class ImportPlan {
     this.skipped.push(skip);
   }
 
-  /** Decides every comment's place, once the whole file has been read. */
-  settle(): { figures: PlanFigures; skipped: ImportSkip[]; pages: Map<string, PlannedPage>; storedAnswered: Array<{ id: Types.ObjectId; pageKey: string; count: number }> } {
+  /** Decides every comment's place, and each page's author by `authorOf`, once the whole file has been read. */
+  settle(authorOf: PostAuthorOf): { figures: PlanFigures; skipped: ImportSkip[]; pages: Map<string, PlannedPage>; storedAnswered: Array<{ id: Types.ObjectId; pageKey: string; count: number }> } {
     const { nodes } = this;
     const fresh: number[] = [];
     for (let slot = 0; slot < nodes.count; slot++) if (nodes.has(slot, FLAG.present) && !nodes.has(slot, FLAG.stored)) fresh.push(slot);
     for (const slot of fresh) {
-      const page = this.pagesBySlot[nodes.pageSource[slot]!];
-      if (page) nodes.pageKey[slot] = this.keySlot(page.key);
-      else this.skipped.push({ kind: 'skipped', source: `${this.system} comment ${this.sources[slot]}`, why: `its page (${this.pageSources[nodes.pageSource[slot]!] ?? null}) is missing from the file or was skipped` });
+      const page = this.pages.exportedAt(nodes.pageSource[slot]!);
+      if (page) nodes.pageKey[slot] = this.pages.keySlot(page.key);
+      else this.skipped.push({ kind: 'skipped', source: `${this.system} comment ${this.sources[slot]}`, why: `its page (${this.pages.sourceAt(nodes.pageSource[slot]!) ?? null}) is missing from the file or was skipped` });
     }
     let orphans = 0;
     for (const slot of fresh) {
@@ -144,7 +129,7 @@ export class ImportPlan {
       nodes.set(slot, FLAG.noReplyNeeded);
       cutOff++;
     }
-    const pages = this.pagesOf(kept);
+    const pages = this.pages.planned(this.onPages(kept), authorOf);
     const figures = { ...this.count(kept), noReplyNeeded: cutOff, orphans, pages: [...pages.values()].filter((page) => page.needed).length };
     return { figures, skipped: this.skipped, pages, storedAnswered };
   }
@@ -158,7 +143,7 @@ export class ImportPlan {
     const parent = nodes.parent[slot]!;
     return {
       id: nodes.id(slot),
-      pageKey: this.keys[nodes.pageKey[slot]!]!,
+      pageKey: this.pages.keyAt(nodes.pageKey[slot]!),
       placement: { parentId: this.idOf(placement.parentId), ancestors: placement.ancestors.map((ref) => this.idOf(ref)!), inReplyTo: this.idOf(placement.inReplyTo) },
       authorRepliesBelow: nodes.answers[slot]!,
       awaitingReply: this.awaits(slot),
@@ -175,14 +160,6 @@ export class ImportPlan {
       this.sources[slot] = source;
     }
     return slot;
-  }
-
-  private pageSlot(source: string): number {
-    return interned(this.pageSlots, this.pageSources, source);
-  }
-
-  private keySlot(key: string): number {
-    return interned(this.keySlots, this.keys, key);
   }
 
   private idOf(ref: Ref | null): Types.ObjectId | null {
@@ -229,7 +206,7 @@ export class ImportPlan {
           continue;
         }
         const id = this.idOf(ref)!;
-        const entry = storedAnswered.get(id.toHexString()) ?? { id, pageKey: this.keys[nodes.pageKey[slot]!]!, count: 0 };
+        const entry = storedAnswered.get(id.toHexString()) ?? { id, pageKey: this.pages.keyAt(nodes.pageKey[slot]!), count: 0 };
         entry.count++;
         storedAnswered.set(id.toHexString(), entry);
       }
@@ -279,26 +256,7 @@ export class ImportPlan {
     return figures;
   }
 
-  private pagesOf(kept: number[]): Map<string, PlannedPage> {
-    const byKey = new Map<string, PlannedPage>();
-    for (const slot of kept) {
-      const createdAt = this.nodes.createdAt[slot]!;
-      const exported = this.pagesBySlot[this.nodes.pageSource[slot]!]!;
-      const page = byKey.get(exported.key) ?? { ...exported, needed: false, createdAt };
-      page.needed ||= this.status(slot) !== 'spam';
-      page.createdAt = Math.min(page.createdAt, createdAt);
-      byKey.set(exported.key, page);
-    }
-    return byKey;
+  private *onPages(kept: number[]): Iterable<CommentOnPage> {
+    for (const slot of kept) yield { pageSource: this.nodes.pageSource[slot]!, createdAt: this.nodes.createdAt[slot]!, spam: this.status(slot) === 'spam' };
   }
-}
-
-/** The index of a string in a list, added at the end the first time. */
-function interned(indexes: Map<string, number>, list: string[], value: string): number {
-  let index = indexes.get(value);
-  if (index === undefined) {
-    index = list.push(value) - 1;
-    indexes.set(value, index);
-  }
-  return index;
 }

@@ -6,7 +6,8 @@ import { bodyFingerprint } from '../comments/comment-screen.js';
 import { asksQuestion, mentionsAnyOf, priorityOf, readerKeyOf } from '../comments/reader-signals.js';
 import type { Signer } from '../core/secrets.js';
 import type { SiteAuthor } from './author-matcher.js';
-import type { PlannedComment, PlannedPage } from './import-plan.js';
+import type { PlannedComment } from './import-plan.js';
+import type { PlannedPage } from './plan-pages.js';
 import type { ImportedComment, ImportFormat } from './records.js';
 
 /** A comment of the file kept until the plan is settled (as JSON, in memory or a temporary file). */

@@ -9,7 +9,7 @@ import type { Sites } from '../sites/sites.js';
 import { AuthorMatcher, type AuthorMapping, type SiteAuthor } from './author-matcher.js';
 import { HeldBack } from './held-back.js';
 import { importedCommentDocument, type DocumentContext, type HeldComment, type ImportedCommentDocument } from './imported-comment-document.js';
-import { openImportedPages } from './import-pages.js';
+import { countPagesToAuthor, openImportedPages } from './import-pages.js';
 import { ImportPlan } from './import-plan.js';
 import { withImportLock } from './import-lock.js';
 import type { JsonValue } from './json-values.js';
@@ -101,7 +101,8 @@ export class SiteImport {
           if (++progress.comments % BATCH === 0) options.onProgress?.(progress);
         }
       }
-      const settled = plan.settle();
+      const settled = plan.settle((creator) => matcher.matchCreator(creator)?._id ?? null);
+      const pageAuthors = await countPagesToAuthor(this.models, siteId, settled.pages);
       const pageIds = options.dryRun ? new Map<string, Types.ObjectId>() : await openImportedPages(this.models, siteId, settled.pages);
       const context: DocumentContext = {
         siteId,
@@ -170,6 +171,7 @@ export class SiteImport {
         noReplyNeeded: figures.noReplyNeeded,
         waitingSince: waitingSince.toISOString(),
         orphans: figures.orphans,
+        pageAuthors,
         authors: siteAuthors.filter((a) => perAuthor.has(a._id.toHexString())).map((a) => ({ email: a.email, name: a.name, comments: perAuthor.get(a._id.toHexString())! })),
       };
     } finally {

@@ -6,6 +6,7 @@ import type { MailLinks } from '../mail/mail-links.js';
 import type { Outbox } from '../mail/outbox.js';
 import { Types } from 'mongoose';
 import { localTime } from '../core/time-zones.js';
+import { commentsInScope } from './author-scope.js';
 
 const HOUR = 3_600_000;
 
@@ -35,15 +36,18 @@ export class Digests {
   private async queue(author: AuthorRecord & { _id: Types.ObjectId }, date: string, now: Date) {
     const site = await this.models.Site.findById(author.siteId).lean();
     if (!site) return;
-    const waiting = { siteId: site._id, awaitingReply: true };
+    // The digest keeps to the author's scope, as their mail per comment does.
+    const who = { authorId: author._id, scope: author.mailScope };
+    const scoped = { siteId: site._id, ...(await commentsInScope(this.models, site._id, who)) };
+    const waiting = { ...scoped, awaitingReply: true };
     const goal = new Date(now.getTime() - site.settings.replyGoalHours * HOUR);
     const [count, snoozed, overdue, held, oldest, first] = await Promise.all([
       this.models.Comment.countDocuments(waiting),
       this.models.Comment.countDocuments({ ...waiting, snoozedUntil: { $gt: now } }),
       this.models.Comment.countDocuments({ ...waiting, waitingSince: { $lt: goal } }),
-      this.models.Comment.countDocuments({ siteId: site._id, status: 'pending' }),
+      this.models.Comment.countDocuments({ ...scoped, status: 'pending' }),
       this.models.Comment.findOne(waiting, { waitingSince: 1 }).sort({ waitingSince: 1 }).lean(),
-      this.inbox.list(site._id, { view: 'awaiting' }, now),
+      this.inbox.list(site._id, { view: 'awaiting', who }, now),
     ]);
     if (count === 0) return;
     const mail = digestMail(

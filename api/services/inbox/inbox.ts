@@ -3,9 +3,10 @@ import type { Models } from '../../models/models.js';
 import type { CommentRecord } from '../../models/comment.js';
 import { invalidField, NotFoundError } from '../../errors.js';
 import { toModeratedComment } from '../comments/comment-view.js';
-import type { InboxItem, InboxResponse } from '../../../contract/author-api.js';
+import type { InboxItem, InboxResponse, SiteAuthorView } from '../../../contract/author-api.js';
+import { authorViewsOn } from '../sites/author-views.js';
+import { commentsInScope, type AuthorInScope } from './author-scope.js';
 import type { InboxReason, InboxView } from '../../../contract/enums.js';
-
 
 const PAGE_SIZE = 25;
 const HOUR = 3_600_000;
@@ -24,11 +25,13 @@ type Cursor = { priority: number; time: number; id: string };
 export class Inbox {
   constructor(private readonly models: Models) {}
 
-  async list(siteId: string, options: { view: InboxView; pageKey?: string; cursor?: string }, now: Date): Promise<InboxResponse> {
+  /** `who`: whose scope to keep to; a page asked for by key is shown whole, whoever's post it is. */
+  async list(siteId: string, options: { view: InboxView; pageKey?: string; cursor?: string; who?: AuthorInScope }, now: Date): Promise<InboxResponse> {
     const site = await this.models.Site.findById(siteId).lean();
     if (!site) throw new NotFoundError(`Site "${siteId}"`);
-    const filter: Record<string, unknown> = { siteId };
-    if (options.pageKey !== undefined) {
+    let filter: Record<string, unknown> = { siteId };
+    if (options.pageKey === undefined) filter = { ...filter, ...(await commentsInScope(this.models, siteId, options.who)) };
+    else {
       const page = await this.models.Page.findOne({ siteId, key: options.pageKey }, { _id: 1 }).lean();
       if (!page) return { items: [], nextCursor: null };
       filter.pageId = page._id;
@@ -81,21 +84,23 @@ export class Inbox {
     const parentIds = comments.flatMap((c) => (c.parentId ? [c.parentId] : []));
     const readerKeys = [...new Set(comments.flatMap((c) => (c.readerKey ? [c.readerKey] : [])))];
     const siteId = comments[0]?.siteId;
-    const [pages, parents, histories] = await Promise.all([
-      this.models.Page.find({ _id: { $in: pageIds } }, { key: 1, title: 1, url: 1 }).lean(),
+    const [pages, parents, histories, authors] = await Promise.all([
+      this.models.Page.find({ _id: { $in: pageIds } }, { key: 1, title: 1, url: 1, authorId: 1 }).lean(),
       this.models.Comment.find({ _id: { $in: parentIds } }).lean(),
       siteId ? this.readerHistories(siteId, readerKeys) : new Map<string, Omit<ReaderHistory, 'name'>>(),
+      siteId ? authorViewsOn(this.models, siteId) : new Map<string, SiteAuthorView>(),
     ]);
     const pageById = new Map(pages.map((p) => [p._id.toHexString(), p]));
     const parentById = new Map(parents.map((p) => [p._id.toHexString(), p]));
     return comments.map((comment) => {
       // Spam on a page no one else wrote on made no page: what it said about it stands in.
-      const page = pageById.get(comment.pageId.toHexString()) ?? comment.spamPage;
+      const stored = pageById.get(comment.pageId.toHexString());
+      const page = stored ?? comment.spamPage;
       const parent = comment.parentId ? parentById.get(comment.parentId.toHexString()) : undefined;
       const history = comment.readerKey ? histories.get(comment.readerKey) : undefined;
       return {
         comment: toModeratedComment(comment),
-        page: { key: page?.key ?? '', title: page?.title ?? '', url: page?.url ?? '' },
+        page: { key: page?.key ?? '', title: page?.title ?? '', url: page?.url ?? '', author: (stored?.authorId && authors.get(stored.authorId.toHexString())) || null },
         parent: parent ? toModeratedComment(parent) : null,
         reader: history ? { name: comment.name, ...history } : null,
         waitingSince: comment.waitingSince?.toISOString() ?? null,

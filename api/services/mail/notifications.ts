@@ -47,9 +47,13 @@ export class Notifications {
     await Promise.all(work);
   }
 
-  /** Authors who chose `instant` get one mail per new reader comment. */
+  /**
+   * Authors who chose `instant` get one mail per new reader comment: on a post with an author,
+   * that author and those who chose to hear about every post; on a post without one, all of them.
+   */
   private async tellAuthors(site: SiteRecord, page: PageRecord, comment: CommentRecord, now: Date) {
-    const authors = await this.models.Author.find({ siteId: site._id, notify: 'instant' }, { email: 1 }).lean();
+    const whose = page.authorId ? { $or: [{ _id: page.authorId }, { mailScope: 'all' as const }] } : {};
+    const authors = await this.models.Author.find({ siteId: site._id, notify: 'instant', ...whose }, { email: 1 }).lean();
     const mail = authorCommentMail(
       site.settings.locale,
       { name: comment.name, body: comment.body, pageTitle: titleOf(page), siteName: site.name, asksQuestion: Boolean(comment.signals?.question) },

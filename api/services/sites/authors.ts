@@ -1,4 +1,5 @@
 import type { Me, MailChoice } from '../../../contract/author-api.js';
+import { toAuthorView } from './author-views.js';
 import type { Models } from '../../models/models.js';
 import type { Types } from 'mongoose';
 import { ConflictError, invalidField, NotFoundError } from '../../errors.js';
@@ -55,9 +56,9 @@ export class Authors {
   }
 
   async mailChoice(authorId: Types.ObjectId): Promise<MailChoice> {
-    const author = await this.models.Author.findById(authorId, { notify: 1, digestHour: 1, timeZone: 1 }).lean();
+    const author = await this.models.Author.findById(authorId, { notify: 1, mailScope: 1, digestHour: 1, timeZone: 1 }).lean();
     if (!author) throw new NotFoundError('Author');
-    return { notify: author.notify, digestHour: author.digestHour, timeZone: author.timeZone };
+    return { notify: author.notify, scope: author.mailScope, digestHour: author.digestHour, timeZone: author.timeZone };
   }
 
   /** Changes some of an author's mail choices; a time zone must be one the runtime knows. */
@@ -65,18 +66,24 @@ export class Authors {
     if (changes.timeZone !== undefined && !isTimeZone(changes.timeZone)) {
       throw invalidField('timeZone', 'time_zone', 'must be a time zone name such as Europe/Berlin');
     }
-    await this.models.Author.updateOne({ _id: authorId }, { $set: changes }, { runValidators: true });
+    const { scope, ...rest } = changes;
+    await this.models.Author.updateOne({ _id: authorId }, { $set: { ...rest, ...(scope && { mailScope: scope }) } }, { runValidators: true });
     return this.mailChoice(authorId);
   }
 
   /** What the inbox shows about who is signed in: their name and the sites they write. */
   async describe(signedIn: SignedInAuthor): Promise<Me> {
     const accounts = await this.models.Author.find({ _id: { $in: signedIn.accounts.map((a) => a.authorId) } }).lean();
-    const sites = await this.models.Site.find({ _id: { $in: accounts.map((a) => a.siteId) } }).lean();
+    const siteIds = accounts.map((a) => a.siteId);
+    const [sites, team] = await Promise.all([
+      this.models.Site.find({ _id: { $in: siteIds } }).lean(),
+      this.models.Author.find({ siteId: { $in: siteIds } }, { siteId: 1, name: 1, email: 1 }).sort({ createdAt: 1 }).lean(),
+    ]);
+    const teamOf = (siteId: string) => team.filter((a) => a.siteId === siteId).map(toAuthorView);
     return {
       author: { name: accounts[0]?.name ?? '', email: signedIn.email },
       sites: sites
-        .map((site) => ({ id: site._id, name: site.name, replyGoalHours: site.settings.replyGoalHours, moderation: site.settings.moderation }))
+        .map((site) => ({ id: site._id, name: site.name, replyGoalHours: site.settings.replyGoalHours, moderation: site.settings.moderation, authors: teamOf(site._id) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     };
   }

@@ -1,5 +1,8 @@
 import type { Models } from '../../models/models.js';
 import type { Types } from 'mongoose';
+import type { PageChangeRequest, PageChangeResponse } from '../../../contract/author-api.js';
+import type { PageRecord } from '../../models/page.js';
+import { toAuthorView } from './author-views.js';
 import { ConflictError, invalidField, NotFoundError } from '../../errors.js';
 import { cleanName } from '../core/text.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
@@ -9,6 +12,8 @@ export interface PageIdentity {
   key: string;
   title?: string;
   url?: string;
+  /** A site author the blog names as the post's writer: the page's author only if it has none yet. */
+  authorId?: Types.ObjectId;
 }
 
 /** Pages come into being with their first comment. */
@@ -34,7 +39,7 @@ export class Pages {
   async open(page: PageIdentity, now: Date) {
     const filter = { siteId: page.siteId, key: page.key };
     const update = {
-      $setOnInsert: { ...filter, commentCount: 0, awaitingReply: 0, locked: false, createdAt: now },
+      $setOnInsert: { ...filter, commentCount: 0, awaitingReply: 0, locked: false, authorId: page.authorId ?? null, createdAt: now },
     };
     let record;
     try {
@@ -54,23 +59,46 @@ export class Pages {
     if (Object.keys(missing).length > 0) {
       await this.models.Page.updateOne({ _id: record._id }, { $set: missing });
     }
-    return { ...record, ...missing };
+    return { ...record, ...missing, authorId: await this.claimAuthor(record, page.authorId) };
+  }
+
+  /** The page's author: the one named now only when it had none (a later comment never changes it). */
+  private async claimAuthor(record: { _id: Types.ObjectId; authorId?: Types.ObjectId | null }, named: Types.ObjectId | undefined) {
+    if (record.authorId || !named) return record.authorId ?? null;
+    // Conditional, so two first comments naming different authors cannot both win.
+    const claimed = await this.models.Page.updateOne({ _id: record._id, authorId: null }, { $set: { authorId: named } });
+    if (claimed.modifiedCount === 1) return named;
+    return (await this.models.Page.findById(record._id, { authorId: 1 }).lean())?.authorId ?? null;
   }
 
   /**
-   * An author corrects a page's title or URL (the first comment named them, maybe wrongly).
-   * The URL must be on one of the site's origins; null clears it.
+   * An author corrects a page's title or URL (the first comment named them, maybe wrongly), or
+   * says whose post it is. The URL must be on one of the site's origins, the author one of the
+   * site's (by email); null clears either.
    */
-  async correct(siteId: string, key: string, change: { title?: string; url?: string | null }, origins: string[]) {
-    const set: Record<string, string> = {};
+  async correct(siteId: string, key: string, change: PageChangeRequest, origins: string[]) {
+    const set: Record<string, string | Types.ObjectId | null> = {};
     if (change.title !== undefined) set.title = cleanName(change.title);
     if (change.url !== undefined) {
       if (change.url && !origins.includes(new URL(change.url).origin)) throw invalidField('url', 'origin', 'must be on one of the site’s origins');
       set.url = change.url ?? '';
     }
+    if (change.author !== undefined) set.authorId = change.author ? await this.authorIdOf(siteId, change.author) : null;
     const page = await this.models.Page.findOneAndUpdate({ siteId, key }, { $set: set }, { returnDocument: 'after', lean: true });
     if (!page) throw new NotFoundError('Page');
     this.siteChanged(siteId);
     return page;
+  }
+
+  /** A page as the inbox shows it, with its author named. */
+  async describe(page: PageRecord): Promise<PageChangeResponse['page']> {
+    const author = page.authorId ? await this.models.Author.findById(page.authorId, { name: 1, email: 1 }).lean() : null;
+    return { key: page.key, title: page.title ?? '', url: page.url ?? '', author: author ? toAuthorView(author) : null };
+  }
+
+  private async authorIdOf(siteId: string, email: string): Promise<Types.ObjectId> {
+    const author = await this.models.Author.findOne({ siteId, email: email.trim().toLowerCase() }, { _id: 1 }).lean();
+    if (!author) throw invalidField('author', 'choice', 'is not an author of this site');
+    return author._id;
   }
 }

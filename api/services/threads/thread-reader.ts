@@ -31,7 +31,11 @@ export class ThreadReader {
       .lean();
     const comments = found.slice(0, options.limit);
     const last = comments.at(-1);
-    const [placeholders, answeredNames] = await Promise.all([this.removedParents(comments, page._id), this.answeredNames(comments)]);
+    const [placeholders, answeredNames, author] = await Promise.all([
+      this.removedParents(comments, page._id),
+      this.answeredNames(comments),
+      page.authorId ? this.models.Author.findById(page.authorId, { name: 1 }).lean() : null,
+    ]);
     const withReplyTo = (comment: (typeof comments)[number]): PublicComment => {
       const shown = toPublicComment(comment);
       if (!comment.inReplyTo) return shown;
@@ -39,7 +43,7 @@ export class ThreadReader {
       return { ...shown, replyTo: { id, name: answeredNames.get(id) ?? '' } };
     };
     return {
-      page: toPublicPage(pageKey, page),
+      page: toPublicPage(pageKey, page, author?.name),
       comments: [...placeholders.map(toPlaceholder), ...comments.map(withReplyTo)],
       nextCursor: found.length > options.limit && last ? encodeCursor(last.createdAt, last._id) : null,
     };
