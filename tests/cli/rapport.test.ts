@@ -122,6 +122,25 @@ describe('rapport (CLI)', () => {
       expect((await runCli(['page', 'set', 'demo', '/nowhere', '--title', 'x'], { DATA_DIR: dataDir })).code).toBe(1);
     });
 
+    it('says whose post a page is, and how much of the site an author hears about', async () => {
+      const dataEnv = { DATA_DIR: dataDir };
+      const author = async () => ((await (await fetch(`${server.url}/api/comments?site=demo&page=/demo`)).json()) as { page: { author: unknown } }).page.author;
+      const set = await runCli(['page', 'set', 'demo', '/demo', '--author', 'SONIA@demo.rapport.invalid'], dataEnv);
+      expect(set.stderr).toBe('');
+      expect(set.stdout).toContain('author Sonia <sonia@demo.rapport.invalid>');
+      await expect.poll(author).toEqual({ name: 'Sonia' });
+      const cleared = await runCli(['page', 'set', 'demo', '/demo', '--author', ''], dataEnv);
+      expect(cleared.stdout).toContain('author (none)');
+      await expect.poll(author).toBeNull();
+      const stranger = await runCli(['page', 'set', 'demo', '/demo', '--author', 'nobody@demo.rapport.invalid'], dataEnv);
+      expect(stranger.code).toBe(1);
+      expect(stranger.stderr).toContain('is not an author of this site');
+
+      const scope = await runCli(['author', 'mail', 'demo', 'sonia@demo.rapport.invalid', '--scope', 'all'], dataEnv);
+      expect(scope.stdout).toContain('sonia@demo.rapport.invalid on demo: instant, every post');
+      expect((await runCli(['author', 'mail', 'demo', 'sonia@demo.rapport.invalid', '--scope', 'theirs'], dataEnv)).code).toBe(2);
+    });
+
     it('exports a site as JSON and erases a reader', async () => {
       const exported = await runCli(['data', 'export', '--site', 'live'], { DATA_DIR: dataDir });
       expect(exported.code).toBe(0);
