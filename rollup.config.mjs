@@ -22,7 +22,7 @@ const plugins = () => [
   nodeResolve({ browser: true }),
   terser({
     ecma: 2021,
-    compress: { passes: 3, pure_getters: true, toplevel: true },
+    compress: { passes: 3, pure_getters: true, toplevel: true, unsafe_arrows: true, unsafe_methods: true, keep_fargs: false },
     toplevel: true,
     format: { comments: false },
     // Our own private members (_name) are renamed; Lit's protocol members (_$…) never are.

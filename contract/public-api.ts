@@ -97,6 +97,8 @@ export interface PostedCommentResponse {
   editableUntil: string;
   /** The form token for this reader's next comment (each is good for one). */
   formToken: string;
+  /** What the widget cannot know about the page: its author, whom this comment may have named. */
+  page: Pick<PublicPage, 'author'>;
 }
 
 // PATCH /api/comments/:id by its reader

@@ -3,7 +3,7 @@ import type { Messages } from '../shared/messages.js';
 
 const de: Messages = {
   comments: (n) => (n === 1 ? '1 Kommentar' : `${n} Kommentare`),
-  waitingCount: (n, author) => `${n} warten auf ${author}s Antwort`,
+  waitingCount: (n, author) => (author ? `${n} warten auf eine Antwort von ${author}` : `${n} warten auf Antwort`),
   waitingShort: (n) => `${n} warten auf Antwort`,
   showWaitingOnly: 'Nur Kommentare, die auf Antwort warten',
   newestFirst: 'Neueste zuerst',
@@ -13,7 +13,7 @@ const de: Messages = {
   loadMore: 'Weitere Kommentare anzeigen',
   noComments: 'Noch keine Kommentare. Beginnen Sie das Gespräch!',
   noWaiting: 'Niemand wartet auf eine Antwort.',
-  waitingFor: (author) => `Wartet auf ${author}s Antwort`,
+  waitingFor: (author) => (author ? `Wartet auf eine Antwort von ${author}` : 'Wartet auf eine Antwort des Blogs'),
   authorReplied: (author) => `${author} hat geantwortet`,
   authorBadge: 'Autorin/Autor',
   inReplyTo: (name) => `als Antwort an ${name}`,
@@ -63,7 +63,7 @@ const de: Messages = {
     email: 'Bitte eine gültige E-Mail-Adresse eingeben.',
     emailForReplies: 'Für Antworten per Mail bitte die E-Mail-Adresse angeben.',
     url: 'Bitte eine Adresse mit http:// oder https:// eingeben.',
-    tooLong: 'Das ist zu lang.',
+    too_long: 'Das ist zu lang.',
     invalid: 'Bitte prüfen Sie dieses Feld.',
     reserved: 'So heißt ein Autor dieses Blogs; bitte verwenden Sie Ihren eigenen Namen.',
   },

@@ -3,7 +3,7 @@ import type { Messages } from '../shared/messages.js';
 
 const es: Messages = {
   comments: (n) => (n === 1 ? '1 comentario' : `${n} comentarios`),
-  waitingCount: (n, author) => `${n} esperando la respuesta de ${author}`,
+  waitingCount: (n, author) => (author ? `${n} esperando la respuesta de ${author}` : `${n} esperando respuesta`),
   waitingShort: (n) => `${n} esperando respuesta`,
   showWaitingOnly: 'Solo comentarios que esperan respuesta',
   newestFirst: 'Más recientes primero',
@@ -13,7 +13,7 @@ const es: Messages = {
   loadMore: 'Ver más comentarios',
   noComments: 'Aún no hay comentarios. ¡Empieza la conversación!',
   noWaiting: 'Nadie está esperando respuesta.',
-  waitingFor: (author) => `Esperando la respuesta de ${author}`,
+  waitingFor: (author) => (author ? `Esperando la respuesta de ${author}` : 'Esperando una respuesta del blog'),
   authorReplied: (author) => `${author} respondió`,
   authorBadge: 'Autor/a',
   inReplyTo: (name) => `en respuesta a ${name}`,
@@ -63,7 +63,7 @@ const es: Messages = {
     email: 'Escribe un correo válido.',
     emailForReplies: 'Escribe tu correo para recibir las respuestas.',
     url: 'Escribe una dirección que empiece por http:// o https://.',
-    tooLong: 'Es demasiado largo.',
+    too_long: 'Es demasiado largo.',
     invalid: 'Revisa este campo.',
     reserved: 'Ese es el nombre de un autor de este blog; usa el tuyo.',
   },

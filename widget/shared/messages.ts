@@ -1,7 +1,8 @@
 /** Every text the widget shows, in English: the one table; each language in widget/locales has its type. */
 export const en = {
   comments: (n: number) => (n === 1 ? '1 comment' : `${n} comments`),
-  waitingCount: (n: number, author: string) => `${n} waiting for ${author}’s reply`,
+  /** `author`: whom readers wait for; '' when no one author is (a post without one on a site with several). */
+  waitingCount: (n: number, author: string) => (author ? `${n} waiting for ${author}’s reply` : `${n} waiting for a reply`),
   waitingShort: (n: number) => `${n} waiting for a reply`,
   showWaitingOnly: 'Only comments waiting for a reply',
   newestFirst: 'Newest first',
@@ -11,7 +12,7 @@ export const en = {
   loadMore: 'Show more comments',
   noComments: 'No comments yet. Start the conversation!',
   noWaiting: 'Nobody is waiting for a reply.',
-  waitingFor: (author: string) => `Waiting for ${author}’s reply`,
+  waitingFor: (author: string) => (author ? `Waiting for ${author}’s reply` : 'Waiting for a reply from the blog'),
   authorReplied: (author: string) => `${author} replied`,
   authorBadge: 'Author',
   inReplyTo: (name: string) => `in reply to ${name}`,
@@ -61,7 +62,7 @@ export const en = {
     email: 'Enter a valid email address.',
     emailForReplies: 'Enter your email to hear about replies.',
     url: 'Enter an address starting with http:// or https://.',
-    tooLong: 'This is too long.',
+    too_long: 'This is too long.',
     invalid: 'Please check this field.',
     reserved: 'That name belongs to an author here.',
   },

@@ -27,6 +27,7 @@ export class RapportThread extends LitElement {
     site: {},
     page: {},
     api: {},
+    author: {},
     theme: { reflect: true },
     client: { attribute: false },
     _thread: { state: true },
@@ -49,6 +50,8 @@ export class RapportThread extends LitElement {
   page = '';
   /** The server's origin; defaults to this page's. */
   api = '';
+  /** The post's author as the blog names them; else the page's `<meta name="author">` is read. */
+  author = '';
   /** `light`, `dark`, or `auto` (follow the blog's own background). */
   theme: 'auto' | 'light' | 'dark' = 'auto';
   /** Data access; set one to talk to another server or a test double. */
@@ -207,10 +210,13 @@ export class RapportThread extends LitElement {
     };
   }
 
-  /** The first author's name when the site shows waiting marks; '' otherwise. */
-  private _waitingAuthor(): string {
-    const site = this._thread?.site;
-    return site?.highlight === 'everyone' ? site.authors[0] ?? '' : '';
+  /**
+   * Whom readers wait for: the post's author, else the site's only author, else '' (the blog's
+   * authors as a whole); undefined when the site hides waiting marks.
+   */
+  private _waitingAuthor(): string | undefined {
+    const thread = this._thread;
+    if (thread?.site.highlight === 'everyone') return thread.page.author?.name ?? (thread.site.authors[1] ? '' : thread.site.authors[0] ?? '');
   }
 
   private _nameOf(id: string): string {
@@ -257,6 +263,7 @@ export class RapportThread extends LitElement {
     saveIdentity({ name: values.name, email: values.email, website: values.website });
     const posted = await this._client.post({
       site: this.site, page: this.page, pageTitle: document.title, pageUrl: canonicalPageUrl(),
+      pageAuthor: this.author || document.querySelector<HTMLMetaElement>('meta[name=author]')?.content || undefined,
       parentId, name: values.name, email: values.email || undefined, website: values.website || undefined,
       body: values.body, notifyReplies: values.notifyReplies, locale: this._locale, clientId: values.clientId,
       formToken: this._thread?.formToken, honeypot: values.honeypot || undefined, browserKey: values.notifyReplies ? browserKey() : undefined,
@@ -268,7 +275,7 @@ export class RapportThread extends LitElement {
     this._own = loadOwnComments();
     this._comments = [...this._comments.filter((c) => c.id !== posted.comment.id), posted.comment];
     // A form token times one comment; the answer brings the next one.
-    if (this._thread) this._thread = { ...this._thread, formToken: posted.formToken, page: pending ? this._thread.page : countChanged(this._thread.page, posted.comment, 1) };
+    if (this._thread) this._thread = { ...this._thread, formToken: posted.formToken, page: { ...(pending ? this._thread.page : countChanged(this._thread.page, posted.comment, 1)), ...posted.page } };
     form.clear();
     this._announcement = pending ? this._messages.postedPending : this._messages.posted;
     this._dispatch('rapport-comment-posted', posted.comment);

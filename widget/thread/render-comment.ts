@@ -8,8 +8,8 @@ import type { CommentNode } from './thread-tree.js';
 export interface CommentContext {
   messages: Messages;
   locale: string;
-  /** The author whose reply waiting readers expect, or '' when the site hides waiting marks. */
-  waitingFor: string;
+  /** The author whose reply waiting readers expect ('' for the blog's authors as a whole), or undefined when the site hides waiting marks. */
+  waitingFor?: string;
   isOwn(id: string): boolean;
   /** The inline form under this comment (reply or edit), if one is open there. */
   formFor(id: string): TemplateResult | typeof nothing;
@@ -31,7 +31,8 @@ export function renderComment(node: CommentNode, ctx: CommentContext): TemplateR
       ${renderReplies(node, ctx)}
     </article>`;
   }
-  const waiting = comment.awaitingReply && ctx.waitingFor !== '';
+  const marks = ctx.waitingFor != null;
+  const waiting = comment.awaitingReply && marks;
   const pending = comment.status === 'pending';
   // comment.html is rendered by the server through one allow-list sanitizer: the only HTML the widget trusts.
   const parts = ['comment', comment.author.isAuthor ? 'author-comment' : '', waiting ? 'waiting' : '', pending ? 'pending' : ''];
@@ -47,8 +48,8 @@ export function renderComment(node: CommentNode, ctx: CommentContext): TemplateR
       </header>
       <div class="body" part="comment-body" .innerHTML=${comment.html}></div>
       ${pending ? html`<p class="pending" part="pending-label">${m.pendingApproval}</p>` : nothing}
-      ${waiting ? html`<p class="mark" part="waiting-label">${m.waitingFor(ctx.waitingFor)}</p>` : nothing}
-      ${!waiting && node.answeredBy && ctx.waitingFor !== '' ? html`<p class="answered" part="answered-label">${m.authorReplied(node.answeredBy)}</p>` : nothing}
+      ${waiting ? html`<p class="mark" part="waiting-label">${m.waitingFor(ctx.waitingFor!)}</p>` : nothing}
+      ${!waiting && node.answeredBy && marks ? html`<p class="answered" part="answered-label">${m.authorReplied(node.answeredBy)}</p>` : nothing}
       <div class="actions">
         ${pending ? nothing : html`<button class="link" part="button reply" aria-label=${m.replyTo(comment.author.name)}
           @click=${(e: Event) => ctx.onReply(comment.id, e.currentTarget as HTMLElement)}>${m.reply}</button>`}

@@ -6,8 +6,8 @@ import type { Messages } from '../shared/messages.js';
 export interface HeaderContext {
   messages: Messages;
   page?: ApiThread['page'];
-  /** The author readers wait for, or '' when the site hides waiting marks. */
-  waitingFor: string;
+  /** The author readers wait for ('' for the blog's authors as a whole), or undefined when the site hides waiting marks. */
+  waitingFor?: string;
   waitingOnly: boolean;
   newestFirst: boolean;
   toggleWaitingOnly(): void;
@@ -17,13 +17,13 @@ export interface HeaderContext {
 /** The count of comments and of readers waiting, and the filter and order toggles. */
 export function renderHeader(h: HeaderContext) {
   const m = h.messages;
-  const waiting = h.waitingFor ? h.page?.awaitingReply ?? 0 : 0;
+  const waiting = h.waitingFor != null ? h.page?.awaitingReply ?? 0 : 0;
   return html`
     <header class="head" part="header">
       <h2 part="heading">${m.comments(h.page?.commentCount ?? 0)}</h2>
-      ${waiting > 0 ? html`<p class="waiting-count" part="waiting-count">${m.waitingCount(waiting, h.waitingFor)}</p>` : nothing}
+      ${waiting > 0 ? html`<p class="waiting-count" part="waiting-count">${m.waitingCount(waiting, h.waitingFor!)}</p>` : nothing}
       <div class="tools">
-        ${h.waitingFor ? html`<button part="button" aria-pressed=${String(h.waitingOnly)} @click=${h.toggleWaitingOnly}>${m.showWaitingOnly}</button>` : nothing}
+        ${h.waitingFor != null ? html`<button part="button" aria-pressed=${String(h.waitingOnly)} @click=${h.toggleWaitingOnly}>${m.showWaitingOnly}</button>` : nothing}
         <button part="button" aria-pressed=${String(h.newestFirst)} @click=${h.toggleNewestFirst}>${m.newestFirst}</button>
       </div>
     </header>
