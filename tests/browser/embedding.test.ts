@@ -78,7 +78,7 @@ describe('embedding on a blog', () => {
     const thread = page.locator('rapport-thread');
     await thread.locator('article').first().waitFor();
     expect(await thread.locator('h2').textContent()).toBe('3 Kommentare');
-    expect(await thread.locator('.waiting-count').textContent()).toBe('1 warten auf Sonias Antwort');
+    expect(await thread.locator('.waiting-count').textContent()).toBe('1 warten auf eine Antwort von Sonia');
     expect(await thread.locator('h3').textContent()).toBe('Kommentar schreiben');
     expect(await thread.locator('.answered').textContent()).toBe('Sonia hat geantwortet');
     // Styles apply although the policy allows no inline style: Lit uses constructed style sheets.

@@ -11,3 +11,11 @@ export function blogIsDark(element: Element): boolean {
   }
   return matchMedia('(prefers-color-scheme: dark)').matches && getComputedStyle(document.documentElement).colorScheme.includes('dark');
 }
+
+/** Calls `apply` now and whenever the system's color scheme changes; answers how to stop. */
+export function followSystemScheme(apply: () => void): () => void {
+  const query = matchMedia('(prefers-color-scheme: dark)');
+  query.addEventListener('change', apply);
+  apply();
+  return () => query.removeEventListener('change', apply);
+}

@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { ApiClient, type ApiComment, type ApiThread } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import { blogIsDark } from '../shared/color-scheme.js';
+import { blogIsDark, followSystemScheme } from '../shared/color-scheme.js';
 import { scriptOrigin } from '../shared/script-origin.js';
 import { defineOnce } from '../shared/define.js';
-import { browserKey, forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
+import { forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
 import { en, loadMessages, resolveLocale, type Messages } from '../shared/messages.js';
 import { controlStyles, themeTokens } from '../shared/theme.styles.js';
 import './rapport-comment-form.js';
@@ -14,8 +14,10 @@ import { renderHeader } from './render-header.js';
 import { revealLinkedComment } from './linked-comment.js';
 import { threadStyles } from './rapport-thread.styles.js';
 import { buildTree } from './thread-tree.js';
-import { canonicalPageUrl } from './canonical-url.js';
+import { newCommentRequest } from './new-comment-request.js';
+import { startWhenNear } from './start-when-near.js';
 import { localizeFieldErrors } from './field-errors.js';
+import { waitingAuthorOf, withPosted, withRemoved, withSlice } from './thread-changes.js';
 
 /**
  * A page's comment thread: reading, the waiting marks, writing, replying, editing.
@@ -72,10 +74,9 @@ export class RapportThread extends LitElement {
   private _announcement = '';
   private _own: Record<string, OwnComment> = {};
 
-  private _observer?: IntersectionObserver;
   private _abort?: AbortController;
-  private _schemeQuery?: MediaQueryList;
-  private readonly _onSchemeChange = () => this._applyScheme();
+  /** What stops the watching connectedCallback started. */
+  private _stops: (() => void)[] = [];
 
   private get _client(): ApiClient {
     return (this.client ??= new ApiClient(this.api || scriptOrigin));
@@ -88,24 +89,13 @@ export class RapportThread extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._own = loadOwnComments();
-    this._schemeQuery = matchMedia('(prefers-color-scheme: dark)');
-    this._schemeQuery.addEventListener('change', this._onSchemeChange);
-    this._applyScheme();
-    if (!('IntersectionObserver' in window)) return void this._load();
-    this._observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        this._observer?.disconnect();
-        void this._load();
-      }
-    }, { rootMargin: '600px 0px' });
-    this._observer.observe(this);
+    this._stops = [followSystemScheme(() => this._applyScheme()), startWhenNear(this, () => void this._load())];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._observer?.disconnect();
+    for (const stop of this._stops) stop();
     this._abort?.abort();
-    this._schemeQuery?.removeEventListener('change', this._onSchemeChange);
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -128,10 +118,8 @@ export class RapportThread extends LitElement {
       const declared = this.closest('[lang]') ? loadMessages(this._client.origin, resolveLocale(this)) : undefined;
       const [thread] = await Promise.all([this._client.thread(this.site, this.page, cursor, this._abort.signal), declared]);
       if (!more) await this._useLocale(resolveLocale(this, thread.site.locale));
-      const shown = more ? this._comments : [];
-      this._comments = [...shown, ...thread.comments.filter((c) => !shown.some((s) => s.id === c.id))];
+      this._comments = withSlice(more ? this._comments : [], thread.comments, this._own, this.page);
       this._thread = thread;
-      this._addOwnPending();
       this._status = 'ready';
       if (!more) void this.updateComplete.then(() => revealLinkedComment(this.renderRoot));
     } catch (error) {
@@ -144,13 +132,6 @@ export class RapportThread extends LitElement {
     this._locale = locale;
   }
 
-  /** The reader's own comments held for moderation are shown to them alone, marked as such. */
-  private _addOwnPending(): void {
-    for (const [id, own] of Object.entries(this._own)) {
-      if (own.pending?.page === this.page && !this._comments.some((c) => c.id === id)) this._comments.push(own.pending.comment);
-    }
-  }
-
   override render() {
     const m = this._texts;
     // Nothing to say until the thread and its language are known.
@@ -158,7 +139,7 @@ export class RapportThread extends LitElement {
     return html`
       <section class="thread" part="thread" aria-label=${m.comments(this._thread?.page.commentCount ?? 0)} lang=${this._locale}>
         ${renderHeader({
-          messages: m, page: this._thread?.page, waitingFor: this._waitingAuthor(), waitingOnly: this._waitingOnly, newestFirst: this._newestFirst,
+          messages: m, page: this._thread?.page, waitingFor: waitingAuthorOf(this._thread), waitingOnly: this._waitingOnly, newestFirst: this._newestFirst,
           toggleWaitingOnly: () => (this._waitingOnly = !this._waitingOnly), toggleNewestFirst: () => (this._newestFirst = !this._newestFirst),
         })} ${this._renderBody()}
         <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
@@ -201,22 +182,13 @@ export class RapportThread extends LitElement {
     return {
       messages: this._messages,
       locale: this._locale,
-      waitingFor: this._waitingAuthor(),
+      waitingFor: waitingAuthorOf(this._thread),
       isOwn: (id) => id in this._own,
       formFor: (id) => (open?.id === id ? this._renderForm(open.kind, this._messages.replyTo(this._nameOf(id))) : nothing),
       onReply: (id, trigger) => this._openFormAt('reply', id, trigger),
       onEdit: (id, trigger) => this._openFormAt('edit', id, trigger),
       onDelete: (id) => void this._delete(id),
     };
-  }
-
-  /**
-   * Whom readers wait for: the post's author, else the site's only author, else '' (the blog's
-   * authors as a whole); undefined when the site hides waiting marks.
-   */
-  private _waitingAuthor(): string | undefined {
-    const thread = this._thread;
-    if (thread?.site.highlight === 'everyone') return thread.page.author?.name ?? (thread.site.authors[1] ? '' : thread.site.authors[0] ?? '');
   }
 
   private _nameOf(id: string): string {
@@ -261,21 +233,13 @@ export class RapportThread extends LitElement {
 
   private async _post(values: FormValues, form: RapportCommentForm, parentId: string | undefined) {
     saveIdentity({ name: values.name, email: values.email, website: values.website });
-    const posted = await this._client.post({
-      site: this.site, page: this.page, pageTitle: document.title, pageUrl: canonicalPageUrl(),
-      pageAuthor: this.author || document.querySelector<HTMLMetaElement>('meta[name=author]')?.content || undefined,
-      parentId, name: values.name, email: values.email || undefined, website: values.website || undefined,
-      body: values.body, notifyReplies: values.notifyReplies, locale: this._locale, clientId: values.clientId,
-      formToken: this._thread?.formToken, honeypot: values.honeypot || undefined, browserKey: values.notifyReplies ? browserKey() : undefined,
-    });
+    const posted = await this._client.post(newCommentRequest(this, values, parentId, this._locale, this._thread?.formToken));
     const pending = posted.comment.status === 'pending';
     const own: OwnComment = { token: posted.editToken, editableUntil: posted.editableUntil, body: values.body };
     if (pending) own.pending = { page: this.page, comment: posted.comment };
     rememberOwnComment(posted.comment.id, own);
     this._own = loadOwnComments();
-    this._comments = [...this._comments.filter((c) => c.id !== posted.comment.id), posted.comment];
-    // A form token times one comment; the answer brings the next one.
-    if (this._thread) this._thread = { ...this._thread, formToken: posted.formToken, page: { ...(pending ? this._thread.page : countChanged(this._thread.page, posted.comment, 1)), ...posted.page } };
+    [this._comments, this._thread] = withPosted([this._comments, this._thread], posted);
     form.clear();
     this._announcement = pending ? this._messages.postedPending : this._messages.posted;
     this._dispatch('rapport-comment-posted', posted.comment);
@@ -305,14 +269,8 @@ export class RapportThread extends LitElement {
     }
     forgetOwnComment(id);
     this._own = loadOwnComments();
-    const hasReplies = this._comments.some((c) => c.parentId === id);
     const removed = this._comments.find((c) => c.id === id)!;
-    this._comments = hasReplies
-      ? this._comments.map((c) => (c.id === id ? { ...removed, removed: true, html: '' } : c))
-      : this._comments.filter((c) => c.id !== id);
-    if (this._thread && removed.status !== 'pending') {
-      this._thread = { ...this._thread, page: countChanged(this._thread.page, removed, -1) };
-    }
+    [this._comments, this._thread] = withRemoved([this._comments, this._thread], removed);
     this._announcement = this._messages.removed;
     this._dispatch('rapport-comment-deleted', removed);
   }
@@ -334,9 +292,4 @@ declare global {
     'rapport-comment-edited': CustomEvent<{ comment: ApiComment }>;
     'rapport-comment-deleted': CustomEvent<{ comment: ApiComment }>;
   }
-}
-
-/** The page's figures once a published comment is added (+1) or removed (-1), before the server says. */
-function countChanged(page: ApiThread['page'], comment: ApiComment, by: 1 | -1): ApiThread['page'] {
-  return { ...page, commentCount: page.commentCount + by, awaitingReply: page.awaitingReply + (comment.awaitingReply ? by : 0) };
 }
