@@ -63,7 +63,7 @@ describe('the inbox, from a mail and for mail', () => {
     await settings.getByLabel('Digest hour').selectOption('7');
     await expect.poll(async () => (await ctx.services.authors.mailChoice(await authorId())).digestHour).toBe(7);
     await settings.getByLabel('Time zone').selectOption('Europe/Berlin');
-    await expect.poll(async () => ctx.services.authors.mailChoice(await authorId())).toEqual({ notify: 'digest', digestHour: 7, timeZone: 'Europe/Berlin' });
+    await expect.poll(async () => ctx.services.authors.mailChoice(await authorId())).toEqual({ notify: 'digest', scope: 'mine', digestHour: 7, timeZone: 'Europe/Berlin' });
     await expectAccessible(page, 'mail and data settings open');
     expect(errors).toEqual([]);
     await page.context().close();

@@ -1,4 +1,5 @@
-import type { CommentChange, InboxItem, InboxView } from './inbox-api.js';
+import type { CommentChange, InboxItem } from '../../contract/author-api.js';
+import type { InboxView } from '../../contract/enums.js';
 import type { ItemAction } from './inbox-events.js';
 
 /** What `u` puts back: the changes that reverse one action (or one bulk action). */

@@ -1,61 +1,26 @@
-import type { ApiComment } from '../shared/api-client.js';
-import type { ImportSummary } from '../../contract/author-api.js';
-import type { SnoozeChoice } from '../../contract/enums.js';
+import type {
+  AuthorReplyResponse,
+  CommentChange,
+  CommentChangeResponse,
+  EraseResponse,
+  ImportSummary,
+  InboxItem,
+  InboxResponse,
+  MailChoice,
+  MailChoiceRequest,
+  MailChoiceResponse,
+  MailStateResponse,
+  Me,
+  PageChangeRequest,
+  PageChangeResponse,
+  StatsResponse,
+} from '../../contract/author-api.js';
+import type { AuthorScope, InboxView } from '../../contract/enums.js';
 import { ApiError, apiErrorOf } from '../shared/api-error.js';
 import type { PageChange } from './inbox-events.js';
 
-export type InboxView = 'awaiting' | 'pending' | 'spam' | 'all';
-
 /** The inbox's figures and chart cover the last 8 weeks. */
 const STATS_DAYS = 56;
-
-export type CommentStatus = 'published' | 'pending' | 'spam' | 'deleted';
-
-export interface InboxItem {
-  comment: Omit<ApiComment, 'status'> & { status: CommentStatus; noReplyNeeded: boolean; body: string; snoozedUntil: string | null };
-  page: { key: string; title: string; url: string };
-  parent: (ApiComment & { status: string }) | null;
-  reader: { name: string; commentCount: number; firstCommentAt: string; answeredCount: number } | null;
-  waitingSince: string | null;
-  reasons: string[];
-}
-
-export interface Me {
-  author: { name: string; email: string };
-  sites: { id: string; name: string; replyGoalHours: number; moderation: string }[];
-}
-
-interface Figures {
-  received: number;
-  answered: number;
-  replyRate: number | null;
-  medianHoursToFirstReply: number | null;
-  p90HoursToFirstReply: number | null;
-}
-
-export interface Stats extends Figures {
-  waitingNow: number;
-  oldestWaitingSince: string | null;
-  overdue: number;
-  floodHold: { since: string; held: number } | null;
-  queues: { awaiting: number; pending: number; spam: number };
-  perPage: (Figures & { page: { key: string; title: string; url: string }; waitingNow: number })[];
-  perWeek: (Figures & { weekOf: string })[];
-}
-
-export interface MailChoice {
-  notify: 'instant' | 'digest' | 'off';
-  digestHour: number;
-  timeZone: string;
-}
-
-export interface MailState {
-  choice: MailChoice;
-  delivery: {
-    counts: { queued: number; sending: number; sent: number; failed: number };
-    recent: { kind: string; status: string; attempts: number; lastError: string | null; createdAt: string; sentAt: string | null }[];
-  };
-}
 
 /** What the author chose for an upload: the options of `rapport data import`. */
 export interface ImportChoice {
@@ -66,8 +31,6 @@ export interface ImportChoice {
   names: string[];
   dryRun: boolean;
 }
-
-export type CommentChange = { status: CommentStatus } | { awaitingReply: boolean } | { body: string } | { snooze: SnoozeChoice | null };
 
 /** The author API, from the inbox's own origin with its session cookie. */
 export class InboxApi {
@@ -87,41 +50,44 @@ export class InboxApi {
     await this.send('POST', '/api/auth/logout');
   }
 
-  async list(site: string, view: InboxView, page?: string, cursor?: string): Promise<{ items: InboxItem[]; nextCursor: string | null }> {
-    const query = new URLSearchParams({ site, view });
+  /** One view of a site's comments, on the posts `scope` covers (see AuthorScope). */
+  async list(site: string, view: InboxView, scope: AuthorScope, page?: string, cursor?: string): Promise<InboxResponse> {
+    const query = new URLSearchParams({ site, view, scope });
     if (page) query.set('page', page);
     if (cursor) query.set('cursor', cursor);
     return this.read(await fetch(`/api/inbox?${query}`, { credentials: 'same-origin' }));
   }
 
-  async stats(site: string): Promise<Stats> {
-    return this.read(await fetch(`/api/stats?${new URLSearchParams({ site, days: String(STATS_DAYS) })}`, { credentials: 'same-origin' }));
+  async stats(site: string, scope: AuthorScope): Promise<StatsResponse> {
+    return this.read(await fetch(`/api/stats?${new URLSearchParams({ site, days: String(STATS_DAYS), scope })}`, { credentials: 'same-origin' }));
   }
 
-  async reply(id: string, body: string): Promise<ApiComment> {
-    return (await this.read<{ comment: ApiComment }>(await this.send('POST', `/api/comments/${id}/replies`, { body }))).comment;
+  async reply(id: string, body: string): Promise<AuthorReplyResponse['comment']> {
+    return (await this.read<AuthorReplyResponse>(await this.send('POST', `/api/comments/${id}/replies`, { body }))).comment;
   }
 
   async change(id: string, change: CommentChange): Promise<InboxItem['comment']> {
-    return (await this.read<{ comment: InboxItem['comment'] }>(await this.send('PATCH', `/api/comments/${id}`, change))).comment;
+    return (await this.read<CommentChangeResponse>(await this.send('PATCH', `/api/comments/${id}`, change))).comment;
   }
 
-  async mail(site: string): Promise<MailState> {
+  async mail(site: string): Promise<MailStateResponse> {
     return this.read(await fetch(`/api/author/mail?${new URLSearchParams({ site })}`, { credentials: 'same-origin' }));
   }
 
-  async setMail(site: string, changes: Partial<MailChoice>): Promise<MailChoice> {
-    return (await this.read<{ choice: MailChoice }>(await this.send('PATCH', `/api/author/mail?${new URLSearchParams({ site })}`, changes))).choice;
+  async setMail(site: string, changes: MailChoiceRequest): Promise<MailChoice> {
+    return (await this.read<MailChoiceResponse>(await this.send('PATCH', `/api/author/mail?${new URLSearchParams({ site })}`, changes))).choice;
   }
 
   /** Erases a reader's data on the site; answers how many comments became placeholders. */
   async erase(site: string, email: string): Promise<number> {
-    return (await this.read<{ erased: { comments: number } }>(await this.send('POST', `/api/author/erase?${new URLSearchParams({ site })}`, { email }))).erased.comments;
+    return (await this.read<EraseResponse>(await this.send('POST', `/api/author/erase?${new URLSearchParams({ site })}`, { email }))).erased.comments;
   }
 
+  /** Sends only what the change names: the fields left out stay as they are. */
   async changePage(site: string, change: PageChange): Promise<InboxItem['page']> {
     const path = `/api/pages?${new URLSearchParams({ site, page: change.key })}`;
-    return (await this.read<{ page: InboxItem['page'] }>(await this.send('PATCH', path, { title: change.title, url: change.url }))).page;
+    const body: PageChangeRequest = { title: change.title, url: change.url, author: change.author };
+    return (await this.read<PageChangeResponse>(await this.send('PATCH', path, body))).page;
   }
 
   /**

@@ -1,14 +1,17 @@
-import type { SnoozeChoice } from '../../contract/enums.js';
-import type { ImportChoice, InboxView, MailChoice } from './inbox-api.js';
+import type { MailChoiceRequest } from '../../contract/author-api.js';
+import type { AuthorScope, InboxView, SnoozeChoice } from '../../contract/enums.js';
+import type { ImportChoice } from './inbox-api.js';
 
 /** What the author can do to one comment from its item (or to a selection, in bulk). */
 export type ItemAction = 'approve' | 'noReplyNeeded' | 'needsReply' | 'spam' | 'delete';
 
-/** A page's title and URL as the author corrects them. */
+/** A page's title, URL or author as the author corrects them; what is left out stays as it is. */
 export interface PageChange {
   key: string;
-  title: string;
-  url: string;
+  title?: string;
+  url?: string;
+  /** The email of the site author whose post it is; null: nobody's. */
+  author?: string | null;
 }
 
 /**
@@ -21,8 +24,9 @@ export interface InboxEvents {
   'rapport-show-shortcuts': Record<string, never>;
   'rapport-site-change': { siteId: string };
   'rapport-view': { view: InboxView };
+  'rapport-scope-change': { scope: AuthorScope };
   'rapport-page-filter': { page: string };
-  'rapport-mail-choice': Partial<MailChoice>;
+  'rapport-mail-choice': MailChoiceRequest;
   'rapport-erase': { email: string };
   'rapport-import': ImportChoice;
   'rapport-bulk': { action: ItemAction };

@@ -1,4 +1,5 @@
 import type { ImportSummary } from '../../contract/author-api.js';
+import type { AuthorScope } from '../../contract/enums.js';
 import { de } from './locales/de.js';
 import { es } from './locales/es.js';
 
@@ -21,6 +22,10 @@ export const inboxMessages = {
   loading: 'Loading…',
   empty: { awaiting: 'Nobody is waiting for your reply. All answered!', pending: 'Nothing to moderate.', spam: 'No spam.', all: 'No comments yet.' } as Record<string, string>,
   loadMore: 'Show more',
+  /** Whose posts' comments the inbox shows, on a site with several authors ("mine" takes in those without an author). */
+  scope: { label: 'Comments on', choices: { mine: 'My posts', all: 'All posts' } as Record<AuthorScope, string> },
+  /** Whose post an item is on, when the inbox shows every post; phrased so a name needs no inflection. */
+  postAuthor: { by: (name: string) => `Post by ${name}`, mine: 'Your post' },
   reasons: {
     question: 'Question',
     'reply-to-author': 'Replied to you',
@@ -84,6 +89,10 @@ export const inboxMessages = {
     page: 'Page',
     received: 'Received',
     answered: 'Answered',
+    perAuthor: 'Per author',
+    author: 'Author',
+    noAuthor: 'No author',
+    firstReplies: 'First replies',
     none: '—',
     hours: (h: number) => (h < 1 ? `${Math.round(h * 60)} min` : `${Math.round(h * 10) / 10} h`),
   },
@@ -94,12 +103,18 @@ export const inboxMessages = {
     url: 'Address',
     save: 'Save page',
     cancel: 'Cancel',
+    author: 'Author',
+    noAuthor: 'No author',
+    you: (name: string) => `${name} (you)`,
+    mine: 'This post is mine',
     saved: 'Page saved.',
   },
   settings: {
     heading: 'Mail and data',
     notify: 'Mail me about new comments',
     modes: { instant: 'For every comment', digest: 'A daily digest of who is waiting', off: 'Never' } as Record<string, string>,
+    scope: 'Mail me about comments on',
+    scopes: { mine: 'My posts and posts without an author', all: 'Every post of the site' } as Record<AuthorScope, string>,
     digestHour: 'Digest hour',
     timeZone: 'Time zone',
     saved: 'Mail settings saved.',

@@ -1,11 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { InboxItem, MailChoiceRequest, MailStateResponse, StatsResponse } from '../../contract/author-api.js';
+import type { AuthorScope, InboxView } from '../../contract/enums.js';
 import { belongs } from './inbox-actions.js';
-import type { InboxApi, InboxItem, InboxView, MailChoice, MailState, Stats } from './inbox-api.js';
+import type { InboxApi } from './inbox-api.js';
 import type { PageChange } from './inbox-events.js';
 
 /**
- * The queue the inbox shows and what comes with it: one view of one site (optionally one page),
- * its items and where the author is in them, the selection, the figures and the mail state.
+ * The queue the inbox shows and what comes with it: one view of one site, on the posts of `scope`
+ * (optionally one page), its items and where the author is in them, the selection, the figures
+ * and the mail state.
  * It loads, polls while the inbox is open, and merges what arrives without disturbing a reply
  * being typed; the inbox shell only renders it and hands it the author's actions.
  */
@@ -13,13 +16,14 @@ export class InboxQueue implements ReactiveController {
   siteId = '';
   view: InboxView = 'awaiting';
   page = '';
+  scope: AuthorScope = 'mine';
   items: InboxItem[] = [];
   nextCursor: string | null = null;
   /** The index of the item the author is on. */
   current = 0;
   selected = new Set<string>();
-  stats?: Stats;
-  mail?: MailState;
+  stats?: StatsResponse;
+  mail?: MailStateResponse;
   loading = true;
   /** How often new comments are fetched while the inbox is open. */
   pollSeconds = 20;
@@ -57,7 +61,7 @@ export class InboxQueue implements ReactiveController {
     this.loading = true;
     this.host.requestUpdate();
     const site = this.siteId;
-    const [list, stats, mail] = await Promise.all([this.api.list(site, this.view, this.page || undefined), this.api.stats(site), this.api.mail(site)]);
+    const [list, stats, mail] = await Promise.all([this.list(), this.api.stats(site, this.scope), this.api.mail(site)]);
     [this.items, this.nextCursor, this.stats, this.mail] = [list.items, list.nextCursor, stats, mail];
     this.current = Math.min(this.current, Math.max(0, this.items.length - 1));
     this.selected = new Set();
@@ -68,7 +72,7 @@ export class InboxQueue implements ReactiveController {
   /** New comments arrive while the inbox is open; a reply being typed keeps its place and its text. */
   async refresh(): Promise<void> {
     if (!this.siteId || this.busy() || document.hidden) return;
-    const [list, stats] = await Promise.all([this.api.list(this.siteId, this.view, this.page || undefined), this.api.stats(this.siteId)]).catch(() => []);
+    const [list, stats] = await Promise.all([this.list(), this.api.stats(this.siteId, this.scope)]).catch(() => []);
     if (!list || !stats || this.busy()) return;
     const currentId = this.items[this.current]?.comment.id;
     const replying = this.replyingTo();
@@ -84,19 +88,19 @@ export class InboxQueue implements ReactiveController {
   /** The next page of the current view. */
   async more(): Promise<void> {
     if (!this.nextCursor) return;
-    const list = await this.api.list(this.siteId, this.view, this.page || undefined, this.nextCursor);
+    const list = await this.list(this.nextCursor);
     this.items = [...this.items, ...list.items];
     this.nextCursor = list.nextCursor;
     this.host.requestUpdate();
   }
 
   async refreshStats(): Promise<void> {
-    this.stats = await this.api.stats(this.siteId);
+    this.stats = await this.api.stats(this.siteId, this.scope);
     this.host.requestUpdate();
   }
 
-  /** Shows another view, page or site from its first item. */
-  async show(change: { view?: InboxView; page?: string; siteId?: string }): Promise<void> {
+  /** Shows another view, page, scope or site from its first item. */
+  async show(change: { view?: InboxView; page?: string; scope?: AuthorScope; siteId?: string }): Promise<void> {
     Object.assign(this, change);
     this.current = 0;
     await this.reload();
@@ -123,14 +127,16 @@ export class InboxQueue implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The author corrected a page: every item on it shows its new title and address. */
+  /** The author corrected a page: every item on it shows its new title, address and author. */
   async changePage(change: PageChange): Promise<void> {
     const page = await this.api.changePage(this.siteId, change);
+    // A post given to another author may leave a `mine` queue: the server knows whose scope it is in.
+    if (change.author !== undefined && this.scope === 'mine') return this.reload();
     this.items = this.items.map((item) => (item.page.key === page.key ? { ...item, page } : item));
     this.host.requestUpdate();
   }
 
-  async setMail(change: Partial<MailChoice>): Promise<void> {
+  async setMail(change: MailChoiceRequest): Promise<void> {
     const choice = await this.api.setMail(this.siteId, change);
     this.mail = { ...this.mail!, choice };
     this.host.requestUpdate();
@@ -159,5 +165,10 @@ export class InboxQueue implements ReactiveController {
   clear(): void {
     this.items = [];
     this.host.requestUpdate();
+  }
+
+  /** A slice of the current view: the first, or the one after `cursor`. */
+  private list(cursor?: string) {
+    return this.api.list(this.siteId, this.view, this.scope, this.page || undefined, cursor);
   }
 }

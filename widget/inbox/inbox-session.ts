@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { InboxApi, Me } from './inbox-api.js';
+import type { Me } from '../../contract/author-api.js';
+import type { InboxApi } from './inbox-api.js';
 import type { InboxMessages } from './inbox-messages.js';
 
 /**

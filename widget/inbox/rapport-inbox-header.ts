@@ -1,14 +1,17 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { emit } from '../shared/emit.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
-import type { Me } from './inbox-api.js';
+import type { Me } from '../../contract/author-api.js';
+import type { AuthorScope } from '../../contract/enums.js';
 import type { InboxMessages } from './inbox-messages.js';
+import './rapport-inbox-scope.js';
 
 /**
  * The inbox's top bar: its title, the site being answered (a switcher when the author writes
- * several), and the shortcuts and sign-out buttons. Fires `rapport-site-change` ({siteId}),
- * `rapport-show-shortcuts` and `rapport-sign-out`.
+ * several), whose posts it shows (a switch when the site has several authors), and the shortcuts
+ * and sign-out buttons. Fires `rapport-site-change` ({siteId}), `rapport-scope-change` ({scope},
+ * from rapport-inbox-scope), `rapport-show-shortcuts` and `rapport-sign-out`.
  */
 export class RapportInboxHeader extends LitElement {
   static override styles = [
@@ -27,21 +30,28 @@ export class RapportInboxHeader extends LitElement {
         font-size: 1.3em;
         margin: 0;
       }
+      /* A line of its own under the title: it decides what the figures and the queue below cover. */
+      rapport-inbox-scope {
+        flex: 1 0 100%;
+      }
     `,
   ];
   static override properties = {
     me: { attribute: false },
     siteId: { attribute: false },
+    scope: { attribute: false },
     messages: { attribute: false },
   };
 
   me!: Me;
   siteId = '';
+  scope: AuthorScope = 'mine';
   messages!: InboxMessages;
 
   override render() {
     const m = this.messages;
     const sites = this.me.sites;
+    const site = sites.find((s) => s.id === this.siteId);
     return html`<header part="header">
       <h1>${m.title}</h1>
       ${sites.length > 1
@@ -53,6 +63,7 @@ export class RapportInboxHeader extends LitElement {
         <button type="button" @click=${() => emit(this, 'rapport-show-shortcuts', {})}>${m.shortcuts.open}</button>
         <button type="button" @click=${() => emit(this, 'rapport-sign-out', {})}>${m.signOut}</button>
       </span>
+      ${site && site.authors.length > 1 ? html`<rapport-inbox-scope .scope=${this.scope} .messages=${m}></rapport-inbox-scope>` : nothing}
     </header>`;
   }
 

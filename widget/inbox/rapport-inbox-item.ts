@@ -2,8 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { fullDate, longDay, relativeTime } from '../shared/time.js';
-import type { InboxItem } from './inbox-api.js';
-import { SNOOZE_CHOICES } from '../../contract/enums.js';
+import type { InboxItem, SiteAuthorView } from '../../contract/author-api.js';
+import { SNOOZE_CHOICES, type AuthorScope } from '../../contract/enums.js';
 import { emit } from '../shared/emit.js';
 import type { ItemAction } from './inbox-events.js';
 import type { InboxMessages } from './inbox-messages.js';
@@ -14,7 +14,8 @@ import './rapport-page-editor.js';
  * One comment in the queue: why it matters, who wrote it, what it answers, and the buttons.
  * Properties in; events out: `rapport-item-action` {id, action}, `rapport-item-reply` {id, body},
  * `rapport-item-select` {id, selected}, `rapport-item-reply-open` / `-close` {id} (the box
- * edits instead of replying when `editing`), `rapport-item-edit` {id, body}.
+ * edits instead of replying when `editing`), `rapport-item-edit` {id, body}, and from its page
+ * editor `rapport-page-change`. Showing every post (`scope` all), it names whose post it is.
  */
 export class RapportInboxItem extends LitElement {
   static override styles = [controlStyles, fieldStyles, itemStyles];
@@ -22,6 +23,9 @@ export class RapportInboxItem extends LitElement {
     _snoozing: { state: true },
     item: { attribute: false },
     messages: { attribute: false },
+    authors: { attribute: false },
+    me: { attribute: false },
+    scope: { attribute: false },
     selected: { type: Boolean },
     replying: { type: Boolean },
     editing: { type: Boolean },
@@ -31,6 +35,11 @@ export class RapportInboxItem extends LitElement {
 
   item!: InboxItem;
   messages!: InboxMessages;
+  /** The site's authors, to give the post to one of them. */
+  authors: SiteAuthorView[] = [];
+  /** The signed-in author's email. */
+  me = '';
+  scope: AuthorScope = 'mine';
   selected = false;
   replying = false;
   /** The open box edits this (author's own) comment instead of replying to it. */
@@ -69,7 +78,10 @@ export class RapportInboxItem extends LitElement {
         <div class="muted">
           ${reader ? (reader.commentCount <= 1 ? m.firstComment : m.history(reader.commentCount, reader.answeredCount, longDay(reader.firstCommentAt, m.locale))) : nothing}
           · ${m.onPage} ${link ? html`<a href=${link} target="_blank" rel="noopener">${page.title || page.key}</a>` : page.title || page.key}
-          <rapport-page-editor .page=${page} .messages=${m} ?busy=${this.busy}></rapport-page-editor>
+          ${this.scope === 'all' && page.author
+            ? html`· <span part="post-author" class="post-author">${page.author.email === this.me ? m.postAuthor.mine : m.postAuthor.by(page.author.name)}</span>`
+            : nothing}
+          <rapport-page-editor .page=${page} .authors=${this.authors} .me=${this.me} .messages=${m} ?busy=${this.busy}></rapport-page-editor>
         </div>
         ${parent ? html`<blockquote class="parent"><span>${m.inReplyTo(parent.author.name || '…')}</span><div class="body" .innerHTML=${parent.html}></div></blockquote>` : nothing}
         <div class="body" part="body" .innerHTML=${comment.html}></div>

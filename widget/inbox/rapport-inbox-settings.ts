@@ -3,14 +3,16 @@ import { defineOnce } from '../shared/define.js';
 import { emit } from '../shared/emit.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
-import type { MailChoice, MailState } from './inbox-api.js';
+import type { MailChoice, MailStateResponse } from '../../contract/author-api.js';
+import { AUTHOR_SCOPES } from '../../contract/enums.js';
 import type { InboxMessages } from './inbox-messages.js';
 import { panelSectionStyles, panelStyles } from './rapport-inbox.styles.js';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
 /**
- * The author's mail and data: how they hear about readers, what became of the site's mail, the
+ * The author's mail and data: how they hear about readers (and, on a site with several authors,
+ * about which posts' comments), what became of the site's mail, the
  * site's data as a download, and erasing one reader; what the inbox puts inside (the import)
  * comes last. Fires `rapport-mail-choice` (the changed fields) and `rapport-erase` ({email}); the
  * inbox does the work and reports back.
@@ -32,12 +34,15 @@ export class RapportInboxSettings extends LitElement {
     exportUrl: { attribute: false },
     messages: { attribute: false },
     busy: { type: Boolean },
+    multiAuthor: { type: Boolean, attribute: 'multi-author' },
   };
 
-  state?: MailState;
+  state?: MailStateResponse;
   exportUrl = '';
   messages!: InboxMessages;
   busy = false;
+  /** The site has several authors: the author chooses whose posts' comments they hear about. */
+  multiAuthor = false;
 
   override render() {
     const m = this.messages.settings;
@@ -52,6 +57,13 @@ export class RapportInboxSettings extends LitElement {
             ${Object.entries(m.modes).map(([mode, label]) => html`<option value=${mode} ?selected=${mode === choice.notify}>${label}</option>`)}
           </select>
         </label>
+        ${this.multiAuthor && choice.notify !== 'off'
+          ? html`<label>${m.scope}
+              <select part="select" ?disabled=${this.busy} @change=${(e: Event) => this._choose({ scope: (e.target as HTMLSelectElement).value as MailChoice['scope'] })}>
+                ${AUTHOR_SCOPES.map((scope) => html`<option value=${scope} ?selected=${scope === choice.scope}>${m.scopes[scope]}</option>`)}
+              </select>
+            </label>`
+          : nothing}
         ${choice.notify === 'digest'
           ? html`<label>${m.digestHour}
                 <select part="select" ?disabled=${this.busy} @change=${(e: Event) => this._choose({ digestHour: Number((e.target as HTMLSelectElement).value) })}>

@@ -66,7 +66,8 @@ export const statsStyles = css`
     text-align: start;
     padding: 0.2em 0.8em 0.2em 0;
   }
-  td.number {
+  td.number,
+  thead th:not(:first-child) {
     text-align: end;
   }
 `;

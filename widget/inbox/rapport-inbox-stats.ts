@@ -2,19 +2,22 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles } from '../shared/theme.styles.js';
 import { relativeTime } from '../shared/time.js';
-import type { Stats } from './inbox-api.js';
+import type { StatsResponse } from '../../contract/author-api.js';
 import type { InboxMessages } from './inbox-messages.js';
 import { panelStyles } from './rapport-inbox.styles.js';
 import { statsStyles } from './rapport-inbox-stats.styles.js';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)} %`);
 
-/** How responsive the author has been: the figures, a weekly reply-rate chart, a per-page table. */
+/**
+ * How responsive the author has been: the figures, a weekly reply-rate chart, a per-page table,
+ * and on a site with several authors a per-author one (which always covers the whole site).
+ */
 export class RapportInboxStats extends LitElement {
   static override styles = [controlStyles, panelStyles, statsStyles];
   static override properties = { stats: { attribute: false }, messages: { attribute: false } };
 
-  stats?: Stats;
+  stats?: StatsResponse;
   messages!: InboxMessages;
 
   override render() {
@@ -35,17 +38,18 @@ export class RapportInboxStats extends LitElement {
         </dl>
         ${this._chart(s)}
         ${s.perPage.length > 0 ? this._perPage(s) : nothing}
+        ${s.perAuthor.filter((row) => row.author).length > 1 ? this._perAuthor(s) : nothing}
       </section>
     `;
   }
 
   /** One bar per week (a quiet week is an empty slot, not a gap), the weeks named below, 0 and 100 % beside. */
-  private _chart(s: Stats) {
+  private _chart(s: StatsResponse) {
     const weeks = s.perWeek;
     if (weeks.length === 0) return nothing;
     const [slot, height, axis, below] = [40, 60, 36, 16];
     const day = new Intl.DateTimeFormat(this.messages.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    const name = (week: Stats['perWeek'][number]) => day.format(new Date(week.weekOf));
+    const name = (week: StatsResponse['perWeek'][number]) => day.format(new Date(week.weekOf));
     const label = `${this.messages.stats.chartLabel}: ${weeks.map((w) => `${name(w)} ${percent(w.replyRate)}`).join(', ')}`;
     const width = axis + weeks.length * slot;
     return html`<figure part="chart">
@@ -64,18 +68,35 @@ export class RapportInboxStats extends LitElement {
     </figure>`;
   }
 
-  private _perPage(s: Stats) {
+  private _perPage(s: StatsResponse) {
     const m = this.messages.stats;
-    return html`<details>
-      <summary>${m.perPage}</summary>
+    const rows = s.perPage.map((row) => [row.page.title || row.page.key, row.received, row.answered, percent(row.replyRate), row.waitingNow]);
+    return this._table('per-page', m.perPage, [m.page, m.received, m.answered, m.replyRate, m.waitingNow], rows);
+  }
+
+  /** Each author's posts by name (then those without an author), and how many comments each answered first, anywhere. */
+  private _perAuthor(s: StatsResponse) {
+    const m = this.messages.stats;
+    const byName = [...s.perAuthor].sort((a, b) => (!a.author || !b.author ? Number(!a.author) - Number(!b.author) : a.author.name.localeCompare(b.author.name, this.messages.locale)));
+    const rows = byName.map((row) => [
+      row.author?.name ?? m.noAuthor,
+      row.received,
+      row.answered,
+      percent(row.replyRate),
+      row.medianHoursToFirstReply === null ? m.none : m.hours(row.medianHoursToFirstReply),
+      row.firstReplies,
+    ]);
+    return this._table('per-author', m.perAuthor, [m.author, m.received, m.answered, m.replyRate, m.median, m.firstReplies], rows);
+  }
+
+  /** A table in a panel that opens: the first cell of each row names it, the others are figures. */
+  private _table(part: string, summary: string, columns: string[], rows: (string | number)[][]) {
+    return html`<details part=${part}>
+      <summary>${summary}</summary>
       <table>
-        <thead><tr><th scope="col">${m.page}</th><th scope="col">${m.received}</th><th scope="col">${m.answered}</th><th scope="col">${m.replyRate}</th><th scope="col">${m.waitingNow}</th></tr></thead>
+        <thead><tr>${columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
         <tbody>
-          ${s.perPage.map((row) => html`<tr>
-            <th scope="row">${row.page.title || row.page.key}</th>
-            <td class="number">${row.received}</td><td class="number">${row.answered}</td>
-            <td class="number">${percent(row.replyRate)}</td><td class="number">${row.waitingNow}</td>
-          </tr>`)}
+          ${rows.map(([name, ...figures]) => html`<tr><th scope="row">${name}</th>${figures.map((figure) => html`<td class="number">${figure}</td>`)}</tr>`)}
         </tbody>
       </table>
     </details>`;

@@ -2,10 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { emit } from '../shared/emit.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
-import type { InboxView, Stats } from './inbox-api.js';
+import type { StatsResponse } from '../../contract/author-api.js';
+import { INBOX_VIEWS, type InboxView } from '../../contract/enums.js';
 import type { InboxMessages } from './inbox-messages.js';
-
-const VIEWS: InboxView[] = ['awaiting', 'pending', 'spam', 'all'];
 
 /** The queues to switch between and the page filter. Fires `rapport-view` ({view}) and `rapport-page-filter` ({page}). */
 export class RapportInboxViews extends LitElement {
@@ -48,16 +47,16 @@ export class RapportInboxViews extends LitElement {
   };
 
   /** How many comments each queue holds, when known. */
-  counts?: Stats['queues'];
+  counts?: StatsResponse['queues'];
   view: InboxView = 'awaiting';
   page = '';
-  pages: Stats['perPage'] = [];
+  pages: StatsResponse['perPage'] = [];
   messages!: InboxMessages;
 
   override render() {
     const m = this.messages;
     return html`<nav part="views" aria-label=${m.viewsLabel}>
-      ${VIEWS.map((view) => {
+      ${INBOX_VIEWS.map((view) => {
         const count = view === 'all' ? undefined : this.counts?.[view];
         // The space is a value, not template text, so that minifying keeps it: "Spam 2", not "Spam2".
         return html`<button type="button" data-view=${view} aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view', { view })}>

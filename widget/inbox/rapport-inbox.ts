@@ -2,27 +2,27 @@ import { LitElement, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { defineOnce } from '../shared/define.js';
 import { controlStyles, fieldStyles, themeTokens } from '../shared/theme.styles.js';
-import { InboxApi, type InboxView, type Me } from './inbox-api.js';
-import { ACTION_CHANGES, undoOf, VIEW_KEYS, type UndoEntry } from './inbox-actions.js';
-import type { SnoozeChoice } from '../../contract/enums.js';
+import type { Me } from '../../contract/author-api.js';
+import type { InboxView, SnoozeChoice } from '../../contract/enums.js';
+import { InboxApi } from './inbox-api.js';
+import { VIEW_KEYS } from './inbox-actions.js';
+import { InboxChanges } from './inbox-changes.js';
 import type { InboxEvent, ItemAction } from './inbox-events.js';
 import { inboxMessagesFor } from './inbox-messages.js';
 import { InboxImport } from './inbox-import.js';
+import { rememberScope, rememberSite, scopeOn, siteToOpen } from './inbox-memory.js';
 import { InboxQueue } from './inbox-queue.js';
 import { InboxSession } from './inbox-session.js';
 import { inboxStyles } from './rapport-inbox.styles.js';
 import type { RapportInboxItem } from './rapport-inbox-item.js';
 import type { RapportShortcuts } from './rapport-shortcuts.js';
 import { ShortcutsController } from './shortcuts-controller.js';
-import { UndoStack } from './undo-stack.js';
 import './inbox-parts.js';
-
-const SITE_KEY = 'rapport:inbox-site';
 
 /**
  * The author's inbox: sign-in, then the queue (inbox-queue.ts), the figures, and answering from
  * the keyboard (shortcuts-controller.ts). This shell renders, and turns what its parts report
- * into the author's actions: replies, edits, moderation, undo, settings.
+ * into the author's actions: replies, edits, moderation and undo (inbox-changes.ts), settings.
  */
 export class RapportInbox extends LitElement {
   static override styles = [themeTokens, controlStyles, fieldStyles, inboxStyles];
@@ -40,7 +40,7 @@ export class RapportInbox extends LitElement {
   private readonly _api = new InboxApi();
   private readonly _messages = inboxMessagesFor(navigator.language);
   private readonly _queue = new InboxQueue(this, this._api, () => this._busy, () => this._replyingTo);
-  private readonly _undo = new UndoStack();
+  private readonly _changes = new InboxChanges(this._api, this._queue);
   private readonly _import = new InboxImport(this, this._api, () => this._queue.reload());
   private readonly _session = new InboxSession(this, this._api, this._messages, (me) => this._open(me));
   private _replyingTo?: string;
@@ -69,10 +69,10 @@ export class RapportInbox extends LitElement {
   /** Signed in: the queue of the site the author was last on (or a mail's link names), from its first comment. */
   private async _open(me: Me): Promise<void> {
     const queue = this._queue;
-    // A link from a mail names the site and the comment: /inbox?site=ID#comment-ID.
-    const wanted = [new URLSearchParams(location.search).get('site'), localStorage.getItem(SITE_KEY)];
-    queue.siteId = wanted.map((id) => me.sites.find((s) => s.id === id)?.id).find(Boolean) ?? me.sites[0]?.id ?? '';
+    queue.siteId = siteToOpen(me);
+    queue.scope = scopeOn(this._site);
     await queue.reload();
+    // A link from a mail names the comment too: /inbox?site=ID#comment-ID.
     const linked = /^#comment-([0-9a-f]{24})$/.exec(location.hash)?.[1];
     // Not waiting any more (answered, or held): look for it among all comments.
     if (linked && !queue.find(linked)) await queue.show({ view: 'all' });
@@ -91,14 +91,16 @@ export class RapportInbox extends LitElement {
         @rapport-sign-in=${(e: InboxEvent<'rapport-sign-in'>) => session.signIn(e.detail.email, e.detail.password)}></rapport-sign-in>`;
     }
     if (!session.me) return html`<p class="notice" role="status">${m.loading}</p>`;
+    const authors = this._site?.authors ?? [];
+    const email = session.me.author.email;
     return html`
-      <rapport-inbox-header .me=${session.me} .siteId=${q.siteId} .messages=${m}
+      <rapport-inbox-header .me=${session.me} .siteId=${q.siteId} .scope=${q.scope} .messages=${m} @rapport-scope-change=${this._changeScope}
         @rapport-site-change=${this._switchSite} @rapport-show-shortcuts=${() => this._shortcuts.show()} @rapport-sign-out=${this._signOut}></rapport-inbox-header>
       <rapport-inbox-stats .stats=${q.stats} .messages=${m}></rapport-inbox-stats>
-      <rapport-inbox-settings .state=${q.mail} .exportUrl=${this._api.exportUrl(q.siteId)} .messages=${m} ?busy=${this._busy}
+      <rapport-inbox-settings .state=${q.mail} .exportUrl=${this._api.exportUrl(q.siteId)} .messages=${m} ?busy=${this._busy} ?multi-author=${authors.length > 1}
         @rapport-mail-choice=${this._onMailChoice} @rapport-erase=${this._onErase}>
         <rapport-inbox-import .state=${this._import.state} .messages=${m}
-          @rapport-import=${(e: InboxEvent<'rapport-import'>) => this._import.start(q.siteId, session.me!.author.email, e.detail)}></rapport-inbox-import>
+          @rapport-import=${(e: InboxEvent<'rapport-import'>) => this._import.start(q.siteId, email, e.detail)}></rapport-inbox-import>
       </rapport-inbox-settings>
       <rapport-inbox-views .counts=${q.stats?.queues} .view=${q.view} .page=${q.page} .pages=${q.stats?.perPage ?? []} .messages=${m}
         @rapport-view=${(e: InboxEvent<'rapport-view'>) => this._showView(e.detail.view)} @rapport-page-filter=${(e: InboxEvent<'rapport-page-filter'>) => q.show({ page: e.detail.page })}></rapport-inbox-views>
@@ -110,7 +112,7 @@ export class RapportInbox extends LitElement {
         ${q.loading ? html`<p class="notice loading">${m.loading}</p>` : q.items.length === 0 ? html`<p class="notice" tabindex="-1" id="empty">${m.empty[q.view]}</p>` : nothing}
         <div class="list">
           ${repeat(q.items, (item) => item.comment.id, (item, index) => html`<rapport-inbox-item
-            .item=${item} .messages=${m} ?current=${index === q.current} ?selected=${q.selected.has(item.comment.id)}
+            .item=${item} .messages=${m} .authors=${authors} .me=${email} .scope=${q.scope} ?current=${index === q.current} ?selected=${q.selected.has(item.comment.id)}
             ?replying=${this._replyingTo === item.comment.id} ?editing=${this._editing} ?busy=${this._busy}
             @focusin=${() => q.moveTo(item.comment.id)}
             @rapport-item-action=${this._onAction} @rapport-item-reply=${this._onReply}
@@ -124,6 +126,11 @@ export class RapportInbox extends LitElement {
       <rapport-shortcuts .messages=${m}></rapport-shortcuts>
       <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
     `;
+  }
+
+  /** The site being answered, as `me` describes it. */
+  private get _site(): Me['sites'][number] | undefined {
+    return this._session.me?.sites.find((s) => s.id === this._queue.siteId);
   }
 
   private get _shortcuts(): RapportShortcuts {
@@ -176,78 +183,40 @@ export class RapportInbox extends LitElement {
     this._itemElement(this._queue.current)?.focus();
   };
 
-  private _onReply = async (event: InboxEvent<'rapport-item-reply'>) => {
-    await this._run(async () => {
-      const reply = await this._api.reply(event.detail.id, event.detail.body);
+  private _onReply = (event: InboxEvent<'rapport-item-reply'>) => this._answer(() => this._changes.reply(event.detail.id, event.detail.body), this._messages.done.reply);
+
+  private _onEdit = (event: InboxEvent<'rapport-item-edit'>) => this._answer(() => this._changes.edit(event.detail.id, event.detail.body), this._messages.done.edit);
+
+  /** Sends what the open box holds; the box closes once it went. */
+  private _answer(send: () => Promise<void>, done: string) {
+    return this._run(async () => {
+      await send();
       this._replyingTo = undefined;
-      this._undo.push([{ id: reply.id, change: { status: 'deleted' } }]);
-      this._queue.applied(event.detail.id, (c) => ({ ...c, awaitingReply: false, status: 'published' }));
-      return this._messages.done.reply;
-    });
-  };
-
-  private _onEdit = async (event: InboxEvent<'rapport-item-edit'>) => {
-    await this._run(async () => {
-      const before = this._queue.find(event.detail.id)?.comment.body;
-      const updated = await this._api.change(event.detail.id, { body: event.detail.body });
-      this._replyingTo = undefined;
-      if (before !== undefined) this._undo.push([{ id: event.detail.id, change: { body: before } }]);
-      this._queue.applied(event.detail.id, (c) => ({ ...c, ...updated, body: event.detail.body }));
-      return this._messages.done.edit;
-    });
-  };
-
-  private _onAction = (event: InboxEvent<'rapport-item-action'>) => void this._act(event.detail.id, event.detail.action);
-
-  private async _act(id: string, action: ItemAction) {
-    await this._run(async () => {
-      await this._change([id], action);
-      return this._messages.done[action];
+      return done;
     });
   }
 
-  private async _bulk(action: ItemAction) {
+  private _onAction = (event: InboxEvent<'rapport-item-action'>) => void this._act(event.detail.id, event.detail.action);
+
+  private _act(id: string, action: ItemAction) {
+    return this._run(async () => (await this._changes.act([id], action), this._messages.done[action]));
+  }
+
+  private _bulk(action: ItemAction) {
     const ids = [...this._queue.selected];
-    await this._run(async () => {
-      await this._change(ids, action);
+    return this._run(async () => {
+      await this._changes.act(ids, action);
       this._queue.clearSelection();
       return this._messages.bulkDone(ids.length);
     });
   }
 
-  /** One action on some comments, one after the other, taken back together by `u`. */
-  private async _change(ids: string[], action: ItemAction) {
-    const entry: UndoEntry = [];
-    try {
-      for (const id of ids) {
-        const before = this._queue.find(id)?.comment;
-        const updated = await this._api.change(id, ACTION_CHANGES[action]);
-        if (before) entry.push({ id, change: undoOf(action, before) });
-        this._queue.applied(id, () => updated);
-      }
-    } finally {
-      this._undo.push(entry);
-    }
+  private _snooze(id: string, until: SnoozeChoice) {
+    return this._run(async () => (await this._changes.snooze(id, until), this._messages.done.snooze));
   }
 
-  /** Out of the queue until then; `u` brings it back at once. */
-  private async _snooze(id: string, until: SnoozeChoice) {
-    await this._run(async () => {
-      const updated = await this._api.change(id, { snooze: until });
-      this._undo.push([{ id, change: { snooze: null } }]);
-      this._queue.applied(id, () => updated);
-      return this._messages.done.snooze;
-    });
-  }
-
-  private async _undoLast() {
-    const entry = this._undo.pop();
-    if (!entry) return;
-    await this._run(async () => {
-      for (const { id, change } of entry) await this._api.change(id, change);
-      await this._queue.reload();
-      return this._messages.done.undo;
-    });
+  private _undoLast() {
+    if (this._changes.canUndo) return this._run(async () => (await this._changes.undoLast(), this._messages.done.undo));
   }
 
   /** Runs one author action on the queue: as `_settle`, then focus back in the queue. */
@@ -281,14 +250,24 @@ export class RapportInbox extends LitElement {
 
   /** Another view starts from its first item, with nothing to undo; a page filter keeps the undo. */
   private _showView(view: InboxView) {
-    this._undo.clear();
+    this._changes.forget();
     void this._queue.show({ view });
   }
 
   private _switchSite = (event: InboxEvent<'rapport-site-change'>) => {
-    localStorage.setItem(SITE_KEY, event.detail.siteId);
-    this._undo.clear();
-    void this._queue.show({ siteId: event.detail.siteId, page: '' });
+    const siteId = event.detail.siteId;
+    rememberSite(siteId);
+    this._changes.forget();
+    void this._queue.show({ siteId, page: '', scope: scopeOn(this._session.me?.sites.find((s) => s.id === siteId)) });
+  };
+
+  /**
+   * Like the page filter, another scope keeps what `u` can undo: the comments are the same. It
+   * shows all its pages, since the one filtered on may be another author's.
+   */
+  private _changeScope = (event: InboxEvent<'rapport-scope-change'>) => {
+    rememberScope(this._queue.siteId, event.detail.scope);
+    void this._queue.show({ scope: event.detail.scope, page: '' });
   };
 
   private _signOut = async () => {

@@ -12,6 +12,10 @@ export class UndoStack {
     return this.entries.pop();
   }
 
+  get size(): number {
+    return this.entries.length;
+  }
+
   clear(): void {
     this.entries = [];
   }
