@@ -9,7 +9,8 @@ import type { InboxMessages } from './inbox-messages.js';
 /**
  * Corrects a page's title and address, which the first reader's comment named (a reader's
  * browser can get them wrong), and, on a site with several authors, whose post it is: "This post
- * is mine" in one click, or any author (or none) in the form. A button that opens a small form;
+ * is mine" in one click on a post without an author (a colleague's post changes hands only
+ * through the form, deliberately), or any author (or none) in the form. A button that opens a small form;
  * saving fires `rapport-page-change` ({key, title, url, author if it changed}) and the inbox does the work.
  */
 export class RapportPageEditor extends LitElement {
@@ -64,7 +65,7 @@ export class RapportPageEditor extends LitElement {
     const shared = this.authors.length > 1;
     if (!this._open) {
       return html`<button type="button" class="open" part="button" aria-expanded="false" @click=${this._show}>${m.edit}</button>
-        ${shared && this.page.author?.email !== this.me
+        ${shared && !this.page.author
           ? html`<button type="button" class="claim" part="button claim" ?disabled=${this.busy} @click=${this._claim}>${m.mine}</button>`
           : nothing}`;
     }
