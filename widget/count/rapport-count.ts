@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { defineOnce } from '../shared/define.js';
 import { scriptOrigin } from '../shared/script-origin.js';
 import { loadMessages, resolveLocale, type Messages } from '../shared/messages.js';
-import type { Counts } from '../shared/api-client.js';
+import { ApiClient, type Counts } from '../shared/api-client.js';
 import { countFor } from './count-batcher.js';
 
 /** Passed as a value: the template minifier would trim a literal leading space. */
@@ -22,6 +22,7 @@ export class RapportCount extends LitElement {
     site: {},
     page: {},
     api: {},
+    client: { attribute: false },
     _counts: { state: true },
   };
 
@@ -29,13 +30,15 @@ export class RapportCount extends LitElement {
   page = '';
   /** The server's origin; by default the one embed.js came from. */
   api = '';
+  /** Data access; set one to talk to another server or a test double. */
+  client?: ApiClient;
   private _counts?: { counts: Counts[string]; messages: Messages };
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.site || !this.page) return;
-    const origin = this.api || scriptOrigin;
-    Promise.all([countFor(origin, this.site, this.page), loadMessages(origin, resolveLocale(this))]).then(
+    const client = (this.client ??= new ApiClient(this.api || scriptOrigin));
+    Promise.all([countFor(client, this.site, this.page), loadMessages(client.origin, resolveLocale(this))]).then(
       ([counts, messages]) => (this._counts = { counts, messages }),
       () => (this._counts = undefined),
     );

@@ -19,25 +19,25 @@ export interface PageChange {
  * and report what the author did; `rapport-inbox` listens and does the work.
  */
 export interface InboxEvents {
-  'rapport-sign-in': { email: string; password: string };
-  'rapport-sign-out': Record<string, never>;
-  'rapport-show-shortcuts': Record<string, never>;
-  'rapport-site-change': { siteId: string };
-  'rapport-view': { view: InboxView };
-  'rapport-scope-change': { scope: AuthorScope };
-  'rapport-page-filter': { page: string };
-  'rapport-mail-choice': MailChoiceRequest;
-  'rapport-erase': { email: string };
-  'rapport-import': ImportChoice;
-  'rapport-bulk': { action: ItemAction };
-  'rapport-item-action': { id: string; action: ItemAction };
-  'rapport-item-reply-open': { id: string; edit?: boolean };
-  'rapport-item-reply-close': { id: string };
-  'rapport-item-reply': { id: string; body: string };
-  'rapport-item-edit': { id: string; body: string };
-  'rapport-item-select': { id: string; selected: boolean };
-  'rapport-item-snooze': { id: string; until: SnoozeChoice };
-  'rapport-page-change': PageChange;
+  'rapport-credentials-submitted': { email: string; password: string };
+  'rapport-sign-out-chosen': Record<string, never>;
+  'rapport-shortcuts-requested': Record<string, never>;
+  'rapport-site-chosen': { siteId: string };
+  'rapport-view-chosen': { view: InboxView };
+  'rapport-scope-chosen': { scope: AuthorScope };
+  'rapport-page-filter-chosen': { page: string };
+  'rapport-mail-choice-made': MailChoiceRequest;
+  'rapport-erase-requested': { email: string };
+  'rapport-import-requested': ImportChoice;
+  'rapport-bulk-action-chosen': { action: ItemAction };
+  'rapport-item-action-chosen': { id: string; action: ItemAction };
+  'rapport-item-reply-opened': { id: string; edit?: boolean };
+  'rapport-item-reply-closed': { id: string };
+  'rapport-item-reply-sent': { id: string; body: string };
+  'rapport-item-edit-saved': { id: string; body: string };
+  'rapport-item-selection-changed': { id: string; selected: boolean };
+  'rapport-item-snooze-chosen': { id: string; until: SnoozeChoice };
+  'rapport-page-changed': PageChange;
 }
 
 /** One of the inbox's events as a listener receives it. */

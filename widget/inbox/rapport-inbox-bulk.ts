@@ -5,7 +5,7 @@ import type { InboxMessages } from './inbox-messages.js';
 import { emit } from '../shared/emit.js';
 import type { ItemAction } from './inbox-events.js';
 
-/** The bar shown while comments are selected: what to do to all of them. Fires `rapport-bulk` ({action}). */
+/** The bar shown while comments are selected: what to do to all of them. Fires `rapport-bulk-action-chosen` ({action}). */
 export class RapportInboxBulk extends LitElement {
   static override styles = [
     controlStyles,
@@ -35,7 +35,7 @@ export class RapportInboxBulk extends LitElement {
   override render() {
     const m = this.messages;
     const button = (action: ItemAction, label: string) =>
-      html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-bulk', { action })}>${label}</button>`;
+      html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-bulk-action-chosen', { action })}>${label}</button>`;
     return html`<div class="bulk" part="bulk" role="group" aria-label=${m.bulkLabel(this.count)}>
       <span>${m.bulkLabel(this.count)}</span>
       ${button('approve', m.approve)} ${button('spam', m.spam)} ${button('noReplyNeeded', m.noReplyNeeded)}

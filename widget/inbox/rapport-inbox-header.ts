@@ -10,8 +10,8 @@ import './rapport-inbox-scope.js';
 /**
  * The inbox's top bar: its title, the site being answered (a switcher when the author writes
  * several), whose posts it shows (a switch when the site has several authors), and the shortcuts
- * and sign-out buttons. Fires `rapport-site-change` ({siteId}), `rapport-scope-change` ({scope},
- * from rapport-inbox-scope), `rapport-show-shortcuts` and `rapport-sign-out`.
+ * and sign-out buttons. Fires `rapport-site-chosen` ({siteId}), `rapport-scope-chosen` ({scope},
+ * from rapport-inbox-scope), `rapport-shortcuts-requested` and `rapport-sign-out-chosen`.
  */
 export class RapportInboxHeader extends LitElement {
   static override styles = [
@@ -60,15 +60,15 @@ export class RapportInboxHeader extends LitElement {
           </select></label>`
         : html`<span>${sites[0]?.name ?? ''}</span>`}
       <span>
-        <button type="button" @click=${() => emit(this, 'rapport-show-shortcuts', {})}>${m.shortcuts.open}</button>
-        <button type="button" @click=${() => emit(this, 'rapport-sign-out', {})}>${m.signOut}</button>
+        <button type="button" @click=${() => emit(this, 'rapport-shortcuts-requested', {})}>${m.shortcuts.open}</button>
+        <button type="button" @click=${() => emit(this, 'rapport-sign-out-chosen', {})}>${m.signOut}</button>
       </span>
       ${site && site.authors.length > 1 ? html`<rapport-inbox-scope .scope=${this.scope} .messages=${m}></rapport-inbox-scope>` : nothing}
     </header>`;
   }
 
   private _switchSite(event: Event): void {
-    emit(this, 'rapport-site-change', { siteId: (event.target as HTMLSelectElement).value });
+    emit(this, 'rapport-site-chosen', { siteId: (event.target as HTMLSelectElement).value });
   }
 }
 

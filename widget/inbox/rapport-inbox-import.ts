@@ -12,7 +12,7 @@ const LISTED_SKIPS = 20;
 
 /**
  * An export file brought into the site from the inbox: the choices of `rapport data import`, the
- * upload's progress, then the import's summary. Fires `rapport-import` (the file and choices);
+ * upload's progress, then the import's summary. Fires `rapport-import-requested` (the file and choices);
  * the inbox uploads it and hands back `state`.
  */
 export class RapportInboxImport extends LitElement {
@@ -101,7 +101,7 @@ export class RapportInboxImport extends LitElement {
     this._tooLarge = file.size > LIMITS.importBytes;
     if (this._tooLarge) return;
     const names = String(data.get('names') ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-    emit(this, 'rapport-import', { file, waitingSince: String(data.get('waitingSince') ?? ''), names, dryRun: data.get('dryRun') === 'on' });
+    emit(this, 'rapport-import-requested', { file, waitingSince: String(data.get('waitingSince') ?? ''), names, dryRun: data.get('dryRun') === 'on' });
   }
 }
 

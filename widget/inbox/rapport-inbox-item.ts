@@ -6,16 +6,16 @@ import type { InboxItem, SiteAuthorView } from '../../contract/author-api.js';
 import { SNOOZE_CHOICES, type AuthorScope } from '../../contract/enums.js';
 import { emit } from '../shared/emit.js';
 import type { ItemAction } from './inbox-events.js';
-import type { InboxMessages } from './inbox-messages.js';
+import { inboxMessages, type InboxMessages } from './inbox-messages.js';
 import { itemStyles } from './rapport-inbox-item.styles.js';
 import './rapport-page-editor.js';
 
 /**
  * One comment in the queue: why it matters, who wrote it, what it answers, and the buttons.
- * Properties in; events out: `rapport-item-action` {id, action}, `rapport-item-reply` {id, body},
- * `rapport-item-select` {id, selected}, `rapport-item-reply-open` / `-close` {id} (the box
- * edits instead of replying when `editing`), `rapport-item-edit` {id, body}, and from its page
- * editor `rapport-page-change`. Showing every post (`scope` all), it names whose post it is.
+ * Properties in; events out: `rapport-item-action-chosen` {id, action}, `rapport-item-reply-sent` {id, body},
+ * `rapport-item-selection-changed` {id, selected}, `rapport-item-reply-opened` / `-close` {id} (the box
+ * edits instead of replying when `editing`), `rapport-item-edit-saved` {id, body}, and from its page
+ * editor `rapport-page-changed`. Showing every post (`scope` all), it names whose post it is.
  */
 export class RapportInboxItem extends LitElement {
   static override styles = [controlStyles, fieldStyles, itemStyles];
@@ -34,7 +34,8 @@ export class RapportInboxItem extends LitElement {
   };
 
   item!: InboxItem;
-  messages!: InboxMessages;
+  /** The inbox's texts in the author's language; English until the inbox sets them. */
+  messages: InboxMessages = inboxMessages;
   /** The site's authors, to give the post to one of them. */
   authors: SiteAuthorView[] = [];
   /** The signed-in author's email. */
@@ -94,14 +95,14 @@ export class RapportInboxItem extends LitElement {
     const m = this.messages;
     const { comment } = this.item;
     const action = (name: ItemAction, label: string) =>
-      html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-action', { id: this._id, action: name })}>${label}</button>`;
+      html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-action-chosen', { id: this._id, action: name })}>${label}</button>`;
     return html`
       <div class="actions">
         ${comment.status !== 'spam' && comment.status !== 'deleted' && !comment.author.isAuthor
-          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-open', { id: this._id })}>${m.reply}</button>`
+          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-opened', { id: this._id })}>${m.reply}</button>`
           : nothing}
         ${comment.author.isAuthor && comment.status === 'published'
-          ? html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-open', { id: this._id, edit: true })}>${m.edit}</button>`
+          ? html`<button type="button" ?disabled=${this.busy} @click=${() => emit(this, 'rapport-item-reply-opened', { id: this._id, edit: true })}>${m.edit}</button>`
           : nothing}
         ${comment.awaitingReply ? action('noReplyNeeded', m.noReplyNeeded) : nothing}
         ${comment.awaitingReply ? this._renderSnooze() : nothing}
@@ -121,7 +122,7 @@ export class RapportInboxItem extends LitElement {
     }
     return html`<span role="group" aria-label=${m.snooze} class="snooze" @keydown=${this._snoozeKeys}>
       ${SNOOZE_CHOICES.map((until) => html`<button type="button" ?disabled=${this.busy}
-        @click=${() => ((this._snoozing = false), emit(this, 'rapport-item-snooze', { id: this._id, until }))}>${m.snoozeChoices[until]}</button>`)}
+        @click=${() => ((this._snoozing = false), emit(this, 'rapport-item-snooze-chosen', { id: this._id, until }))}>${m.snoozeChoices[until]}</button>`)}
     </span>`;
   }
 
@@ -147,7 +148,7 @@ export class RapportInboxItem extends LitElement {
         </label>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>${this.editing ? m.save : m.send}</button>
-          <button type="button" @click=${() => emit(this, 'rapport-item-reply-close', { id: this._id })}>${m.cancel}</button>
+          <button type="button" @click=${() => emit(this, 'rapport-item-reply-closed', { id: this._id })}>${m.cancel}</button>
         </div>
       </form>
     `;
@@ -160,7 +161,7 @@ export class RapportInboxItem extends LitElement {
     }
     if (event.key === 'Escape') {
       event.preventDefault();
-      emit(this, 'rapport-item-reply-close', { id: this._id });
+      emit(this, 'rapport-item-reply-closed', { id: this._id });
     }
     // Letters typed here are text, not shortcuts.
     event.stopPropagation();
@@ -169,11 +170,11 @@ export class RapportInboxItem extends LitElement {
   private _send(event: Event) {
     event.preventDefault();
     const body = this.renderRoot.querySelector('textarea')!.value.trim();
-    if (body) emit(this, this.editing ? 'rapport-item-edit' : 'rapport-item-reply', { id: this._id, body });
+    if (body) emit(this, this.editing ? 'rapport-item-edit-saved' : 'rapport-item-reply-sent', { id: this._id, body });
   }
 
   private _select(event: Event) {
-    emit(this, 'rapport-item-select', { id: this._id, selected: (event.target as HTMLInputElement).checked });
+    emit(this, 'rapport-item-selection-changed', { id: this._id, selected: (event.target as HTMLInputElement).checked });
   }
 
   private get _id(): string {

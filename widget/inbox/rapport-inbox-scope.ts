@@ -7,7 +7,7 @@ import type { InboxMessages } from './inbox-messages.js';
 /**
  * Which posts' comments the inbox shows on a site with several authors: the author's own (and
  * those without an author), or every post. Native radio buttons in a fieldset, so Tab reaches the
- * group and the arrow keys choose; fires `rapport-scope-change` ({scope}) when the author picks one.
+ * group and the arrow keys choose; fires `rapport-scope-chosen` ({scope}) when the author picks one.
  */
 export class RapportInboxScope extends LitElement {
   static override styles = css`
@@ -75,7 +75,7 @@ export class RapportInboxScope extends LitElement {
       <span class="choices">
         ${AUTHOR_SCOPES.map(
           (scope) => html`<label part="scope-choice">
-            <input type="radio" name="scope" value=${scope} .checked=${scope === this.scope} @change=${() => emit(this, 'rapport-scope-change', { scope })} />${m.choices[scope]}
+            <input type="radio" name="scope" value=${scope} .checked=${scope === this.scope} @change=${() => emit(this, 'rapport-scope-chosen', { scope })} />${m.choices[scope]}
           </label>`,
         )}
       </span>

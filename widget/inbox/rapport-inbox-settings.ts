@@ -14,7 +14,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
  * The author's mail and data: how they hear about readers (and, on a site with several authors,
  * about which posts' comments), what became of the site's mail, the
  * site's data as a download, and erasing one reader; what the inbox puts inside (the import)
- * comes last. Fires `rapport-mail-choice` (the changed fields) and `rapport-erase` ({email}); the
+ * comes last. Fires `rapport-mail-choice-made` (the changed fields) and `rapport-erase-requested` ({email}); the
  * inbox does the work and reports back.
  */
 export class RapportInboxSettings extends LitElement {
@@ -98,7 +98,7 @@ export class RapportInboxSettings extends LitElement {
   }
 
   private _choose(change: Partial<MailChoice>): void {
-    emit(this, 'rapport-mail-choice', change);
+    emit(this, 'rapport-mail-choice-made', change);
   }
 
   private _erase(event: SubmitEvent): void {
@@ -106,7 +106,7 @@ export class RapportInboxSettings extends LitElement {
     const form = event.target as HTMLFormElement;
     const email = String(new FormData(form).get('email') ?? '').trim();
     if (!email || !confirm(this.messages.settings.eraseConfirm(email))) return;
-    emit(this, 'rapport-erase', { email });
+    emit(this, 'rapport-erase-requested', { email });
     form.reset();
   }
 }

@@ -6,7 +6,7 @@ import type { StatsResponse } from '../../contract/author-api.js';
 import { INBOX_VIEWS, type InboxView } from '../../contract/enums.js';
 import type { InboxMessages } from './inbox-messages.js';
 
-/** The queues to switch between and the page filter. Fires `rapport-view` ({view}) and `rapport-page-filter` ({page}). */
+/** The queues to switch between and the page filter. Fires `rapport-view-chosen` ({view}) and `rapport-page-filter-chosen` ({page}). */
 export class RapportInboxViews extends LitElement {
   static override styles = [
     controlStyles,
@@ -59,11 +59,11 @@ export class RapportInboxViews extends LitElement {
       ${INBOX_VIEWS.map((view) => {
         const count = view === 'all' ? undefined : this.counts?.[view];
         // The space is a value, not template text, so that minifying keeps it: "Spam 2", not "Spam2".
-        return html`<button type="button" data-view=${view} aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view', { view })}>
+        return html`<button type="button" data-view=${view} aria-current=${view === this.view ? 'true' : 'false'} @click=${() => emit(this, 'rapport-view-chosen', { view })}>
           ${m.views[view]}${count === undefined ? '' : [' ', html`<span class="count" part="count">${count}</span>`]}</button>`;
       })}
       <label class="filters">${m.pageFilter}
-        <select part="select" @change=${(e: Event) => emit(this, 'rapport-page-filter', { page: (e.target as HTMLSelectElement).value })}>
+        <select part="select" @change=${(e: Event) => emit(this, 'rapport-page-filter-chosen', { page: (e.target as HTMLSelectElement).value })}>
           <option value="">${m.allPages}</option>
           ${this.pages.map((row) => html`<option value=${row.page.key} ?selected=${row.page.key === this.page}>${row.page.title || row.page.key}</option>`)}
         </select>

@@ -88,26 +88,26 @@ export class RapportInbox extends LitElement {
     const session = this._session;
     if (session.signedOut) {
       return html`<rapport-sign-in .messages=${m} .error=${session.error} ?busy=${session.busy}
-        @rapport-sign-in=${(e: InboxEvent<'rapport-sign-in'>) => session.signIn(e.detail.email, e.detail.password)}></rapport-sign-in>`;
+        @rapport-credentials-submitted=${(e: InboxEvent<'rapport-credentials-submitted'>) => session.signIn(e.detail.email, e.detail.password)}></rapport-sign-in>`;
     }
     if (!session.me) return html`<p class="notice" role="status">${m.loading}</p>`;
     const authors = this._site?.authors ?? [];
     const email = session.me.author.email;
     return html`
-      <rapport-inbox-header .me=${session.me} .siteId=${q.siteId} .scope=${q.scope} .messages=${m} @rapport-scope-change=${this._changeScope}
-        @rapport-site-change=${this._switchSite} @rapport-show-shortcuts=${() => this._shortcuts.show()} @rapport-sign-out=${this._signOut}></rapport-inbox-header>
+      <rapport-inbox-header .me=${session.me} .siteId=${q.siteId} .scope=${q.scope} .messages=${m} @rapport-scope-chosen=${this._changeScope}
+        @rapport-site-chosen=${this._switchSite} @rapport-shortcuts-requested=${() => this._shortcuts.show()} @rapport-sign-out-chosen=${this._signOut}></rapport-inbox-header>
       <rapport-inbox-stats .stats=${q.stats} .messages=${m}></rapport-inbox-stats>
       <rapport-inbox-settings .state=${q.mail} .exportUrl=${this._api.exportUrl(q.siteId)} .messages=${m} ?busy=${this._busy} ?multi-author=${authors.length > 1}
-        @rapport-mail-choice=${this._onMailChoice} @rapport-erase=${this._onErase}>
+        @rapport-mail-choice-made=${this._onMailChoice} @rapport-erase-requested=${this._onErase}>
         <rapport-inbox-import .state=${this._import.state} .messages=${m}
-          @rapport-import=${(e: InboxEvent<'rapport-import'>) => this._import.start(q.siteId, email, e.detail)}></rapport-inbox-import>
+          @rapport-import-requested=${(e: InboxEvent<'rapport-import-requested'>) => this._import.start(q.siteId, email, e.detail)}></rapport-inbox-import>
       </rapport-inbox-settings>
       <rapport-inbox-views .counts=${q.stats?.queues} .view=${q.view} .page=${q.page} .pages=${q.stats?.perPage ?? []} .messages=${m}
-        @rapport-view=${(e: InboxEvent<'rapport-view'>) => this._showView(e.detail.view)} @rapport-page-filter=${(e: InboxEvent<'rapport-page-filter'>) => q.show({ page: e.detail.page })}></rapport-inbox-views>
+        @rapport-view-chosen=${(e: InboxEvent<'rapport-view-chosen'>) => this._showView(e.detail.view)} @rapport-page-filter-chosen=${(e: InboxEvent<'rapport-page-filter-chosen'>) => q.show({ page: e.detail.page })}></rapport-inbox-views>
       <main>
         <h2 class="visually-hidden">${m.views[q.view]}</h2>
         ${q.selected.size > 0
-          ? html`<rapport-inbox-bulk .count=${q.selected.size} ?busy=${this._busy} .messages=${m} @rapport-bulk=${(e: InboxEvent<'rapport-bulk'>) => this._bulk(e.detail.action)}></rapport-inbox-bulk>`
+          ? html`<rapport-inbox-bulk .count=${q.selected.size} ?busy=${this._busy} .messages=${m} @rapport-bulk-action-chosen=${(e: InboxEvent<'rapport-bulk-action-chosen'>) => this._bulk(e.detail.action)}></rapport-inbox-bulk>`
           : nothing}
         ${q.loading ? html`<p class="notice loading">${m.loading}</p>` : q.items.length === 0 ? html`<p class="notice" tabindex="-1" id="empty">${m.empty[q.view]}</p>` : nothing}
         <div class="list">
@@ -115,11 +115,11 @@ export class RapportInbox extends LitElement {
             .item=${item} .messages=${m} .authors=${authors} .me=${email} .scope=${q.scope} ?current=${index === q.current} ?selected=${q.selected.has(item.comment.id)}
             ?replying=${this._replyingTo === item.comment.id} ?editing=${this._editing} ?busy=${this._busy}
             @focusin=${() => q.moveTo(item.comment.id)}
-            @rapport-item-action=${this._onAction} @rapport-item-reply=${this._onReply}
-            @rapport-item-reply-open=${(e: InboxEvent<'rapport-item-reply-open'>) => this._openReply(e.detail.id, e.detail.edit)}
-            @rapport-item-edit=${this._onEdit}
-            @rapport-item-reply-close=${this._closeReply} @rapport-item-select=${(e: InboxEvent<'rapport-item-select'>) => q.select(e.detail.id, e.detail.selected)}
-            @rapport-page-change=${this._onPageChange} @rapport-item-snooze=${(e: InboxEvent<'rapport-item-snooze'>) => this._snooze(e.detail.id, e.detail.until)}></rapport-inbox-item>`)}
+            @rapport-item-action-chosen=${this._onAction} @rapport-item-reply-sent=${this._onReply}
+            @rapport-item-reply-opened=${(e: InboxEvent<'rapport-item-reply-opened'>) => this._openReply(e.detail.id, e.detail.edit)}
+            @rapport-item-edit-saved=${this._onEdit}
+            @rapport-item-reply-closed=${this._closeReply} @rapport-item-selection-changed=${(e: InboxEvent<'rapport-item-selection-changed'>) => q.select(e.detail.id, e.detail.selected)}
+            @rapport-page-changed=${this._onPageChange} @rapport-item-snooze-chosen=${(e: InboxEvent<'rapport-item-snooze-chosen'>) => this._snooze(e.detail.id, e.detail.until)}></rapport-inbox-item>`)}
         </div>
         ${q.nextCursor ? html`<button type="button" @click=${() => q.more()}>${m.loadMore}</button>` : nothing}
       </main>
@@ -183,9 +183,9 @@ export class RapportInbox extends LitElement {
     this._itemElement(this._queue.current)?.focus();
   };
 
-  private _onReply = (event: InboxEvent<'rapport-item-reply'>) => this._answer(() => this._changes.reply(event.detail.id, event.detail.body), this._messages.done.reply);
+  private _onReply = (event: InboxEvent<'rapport-item-reply-sent'>) => this._answer(() => this._changes.reply(event.detail.id, event.detail.body), this._messages.done.reply);
 
-  private _onEdit = (event: InboxEvent<'rapport-item-edit'>) => this._answer(() => this._changes.edit(event.detail.id, event.detail.body), this._messages.done.edit);
+  private _onEdit = (event: InboxEvent<'rapport-item-edit-saved'>) => this._answer(() => this._changes.edit(event.detail.id, event.detail.body), this._messages.done.edit);
 
   /** Sends what the open box holds; the box closes once it went. */
   private _answer(send: () => Promise<void>, done: string) {
@@ -196,7 +196,7 @@ export class RapportInbox extends LitElement {
     });
   }
 
-  private _onAction = (event: InboxEvent<'rapport-item-action'>) => void this._act(event.detail.id, event.detail.action);
+  private _onAction = (event: InboxEvent<'rapport-item-action-chosen'>) => void this._act(event.detail.id, event.detail.action);
 
   private _act(id: string, action: ItemAction) {
     return this._run(async () => (await this._changes.act([id], action), this._messages.done[action]));
@@ -240,13 +240,13 @@ export class RapportInbox extends LitElement {
     }
   }
 
-  private _onMailChoice = (event: InboxEvent<'rapport-mail-choice'>) =>
+  private _onMailChoice = (event: InboxEvent<'rapport-mail-choice-made'>) =>
     this._settle(async () => (await this._queue.setMail(event.detail), this._messages.settings.saved));
 
-  private _onPageChange = (event: InboxEvent<'rapport-page-change'>) =>
+  private _onPageChange = (event: InboxEvent<'rapport-page-changed'>) =>
     this._settle(async () => (await this._queue.changePage(event.detail), this._messages.pageEditor.saved));
 
-  private _onErase = (event: InboxEvent<'rapport-erase'>) => this._settle(async () => this._messages.settings.erased(await this._queue.erase(event.detail.email)));
+  private _onErase = (event: InboxEvent<'rapport-erase-requested'>) => this._settle(async () => this._messages.settings.erased(await this._queue.erase(event.detail.email)));
 
   /** Another view starts from its first item, with nothing to undo; a page filter keeps the undo. */
   private _showView(view: InboxView) {
@@ -254,7 +254,7 @@ export class RapportInbox extends LitElement {
     void this._queue.show({ view });
   }
 
-  private _switchSite = (event: InboxEvent<'rapport-site-change'>) => {
+  private _switchSite = (event: InboxEvent<'rapport-site-chosen'>) => {
     const siteId = event.detail.siteId;
     rememberSite(siteId);
     this._changes.forget();
@@ -265,7 +265,7 @@ export class RapportInbox extends LitElement {
    * Like the page filter, another scope keeps what `u` can undo: the comments are the same. It
    * shows all its pages, since the one filtered on may be another author's.
    */
-  private _changeScope = (event: InboxEvent<'rapport-scope-change'>) => {
+  private _changeScope = (event: InboxEvent<'rapport-scope-chosen'>) => {
     rememberScope(this._queue.siteId, event.detail.scope);
     void this._queue.show({ scope: event.detail.scope, page: '' });
   };

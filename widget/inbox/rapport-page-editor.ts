@@ -11,7 +11,7 @@ import type { InboxMessages } from './inbox-messages.js';
  * browser can get them wrong), and, on a site with several authors, whose post it is: "This post
  * is mine" in one click on a post without an author (a colleague's post changes hands only
  * through the form, deliberately), or any author (or none) in the form. A button that opens a small form;
- * saving fires `rapport-page-change` ({key, title, url, author if it changed}) and the inbox does the work.
+ * saving fires `rapport-page-changed` ({key, title, url, author if it changed}) and the inbox does the work.
  */
 export class RapportPageEditor extends LitElement {
   static override styles = [
@@ -114,14 +114,14 @@ export class RapportPageEditor extends LitElement {
     const change: PageChange = { key: this.page.key, title: String(data.get('title') ?? '').trim(), url: String(data.get('url') ?? '').trim() };
     const author = data.get('author');
     if (author !== null && author !== (this.page.author?.email ?? '')) change.author = String(author) || null;
-    emit(this, 'rapport-page-change', change);
+    emit(this, 'rapport-page-changed', change);
     void this._hide();
   }
 
   private _claim() {
     // The button goes once the post is the author's: focus waits on the editor's own button.
     this.renderRoot.querySelector<HTMLButtonElement>('button.open')?.focus();
-    emit(this, 'rapport-page-change', { key: this.page.key, author: this.me });
+    emit(this, 'rapport-page-changed', { key: this.page.key, author: this.me });
   }
 }
 

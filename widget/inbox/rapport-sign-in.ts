@@ -4,7 +4,7 @@ import { emit } from '../shared/emit.js';
 import { controlStyles, fieldStyles } from '../shared/theme.styles.js';
 import type { InboxMessages } from './inbox-messages.js';
 
-/** The sign-in form. Fires `rapport-sign-in` with {email, password}; the inbox answers with `error`. */
+/** The sign-in form. Fires `rapport-credentials-submitted` with {email, password}; the inbox answers with `error`. */
 export class RapportSignIn extends LitElement {
   static override styles = [
     controlStyles,
@@ -62,7 +62,7 @@ export class RapportSignIn extends LitElement {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
     const detail = { email: String(data.get('email') ?? ''), password: String(data.get('password') ?? '') };
-    emit(this, 'rapport-sign-in', detail);
+    emit(this, 'rapport-credentials-submitted', detail);
   }
 }
 

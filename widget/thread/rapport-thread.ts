@@ -17,7 +17,7 @@ import { buildTree } from './thread-tree.js';
 import { newCommentRequest } from './new-comment-request.js';
 import { startWhenNear } from './start-when-near.js';
 import { localizeFieldErrors } from './field-errors.js';
-import { waitingAuthorOf, withPosted, withRemoved, withSlice } from './thread-changes.js';
+import { waitingAuthorOf, withEdited, withPosted, withRemoved, withSlice } from './thread-state.js';
 
 /**
  * A page's comment thread: reading, the waiting marks, writing, replying, editing.
@@ -252,7 +252,7 @@ export class RapportThread extends LitElement {
     const { comment } = await this._client.edit(id, own.token, body);
     rememberOwnComment(id, { ...own, body });
     this._own = loadOwnComments();
-    this._comments = this._comments.map((c) => (c.id === id ? { ...comment, status: c.status } : c));
+    this._comments = withEdited(this._comments, comment);
     this._announcement = this._messages.saved;
     this._dispatch('rapport-comment-edited', comment);
     this._closeForm();

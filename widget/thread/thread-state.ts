@@ -2,6 +2,9 @@ import type { PostedCommentResponse } from '../../contract/public-api.js';
 import type { ApiComment, ApiThread } from '../shared/api-client.js';
 import type { OwnComment } from '../shared/local-store.js';
 
+// The thread's state changes, as pure functions of what it shows: the element holds the state,
+// these say what each event makes of it (unit-tested in tests/widget/thread-state.test.ts).
+
 /** What the thread shows: its comments, and what the server said about the site and page (once loaded). */
 export type ThreadView = [comments: ApiComment[], thread: ApiThread | undefined];
 
@@ -32,6 +35,11 @@ export function withPosted([comments, thread]: ThreadView, posted: PostedComment
       page: { ...(comment.status === 'pending' ? thread.page : counted(thread.page, comment, 1)), ...posted.page },
     },
   ];
+}
+
+/** The comments once the reader's edit is saved: its new text, the status it had (shown to its writer). */
+export function withEdited(comments: ApiComment[], edited: ApiComment): ApiComment[] {
+  return comments.map((c) => (c.id === edited.id ? { ...edited, status: c.status } : c));
 }
 
 /** The thread once the reader deleted their comment: a placeholder while it has replies, else gone. */
