@@ -1,3 +1,4 @@
+import type { ImportSummary } from '../../../contract/author-api.js';
 import { Types } from 'mongoose';
 import { COMMENT_STATUSES, COMMENT_TYPES } from '../../../contract/enums.js';
 import { isAwaiting } from '../comments/awaiting-reply-keeper.js';
@@ -18,22 +19,11 @@ export interface PlannedComment {
   repliesToAuthor: boolean;
 }
 
-export interface PlanFigures {
-  pages: number;
-  comments: number;
-  published: number;
-  pending: number;
-  spam: number;
-  deleted: number;
-  mentions: number;
-  authorComments: number;
-  waiting: number;
-  /** Unanswered reader comments older than the cut-off: imported as no reply needed. */
-  noReplyNeeded: number;
-  /** Replies whose parent is not in the file, imported at the top of their page. */
-  orphans: number;
-  alreadyImported: number;
-}
+/** The figures of the summary that the plan decides (the writer adds the rest). */
+export type PlanFigures = Pick<
+  ImportSummary,
+  'pages' | 'comments' | 'published' | 'pending' | 'spam' | 'deleted' | 'mentions' | 'authorComments' | 'waiting' | 'noReplyNeeded' | 'orphans' | 'alreadyImported'
+>;
 
 /** A comment above another: a slot of the plan, or an ancestor of a stored comment known only by its id. */
 type Ref = number | Types.ObjectId;
