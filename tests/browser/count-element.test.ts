@@ -1,23 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
-import { collectErrors, expectAccessible, listen, shadowText, startBlog, useBrowser } from '../support/browser.js';
+import { collectErrors, expectAccessible, shadowText, useBrowser, useElementPage } from '../support/browser.js';
 
 // <rapport-count> on its own, through its `client` property: a fake API client in the page
 // answers, so its properties, its batching, its parts and its failure are driven without a server.
 const ctx = useTestContext();
 const chromium = useBrowser();
-let api: Awaited<ReturnType<typeof listen>>;
-let blog: Awaited<ReturnType<typeof startBlog>>;
-
-beforeAll(async () => {
-  api = await listen(ctx.app);
-  blog = await startBlog({ '/': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Index</title><link rel="icon" href="data:,"></head><body><main id="here"><h1>Posts</h1></main><script src="${api.url}/embed.js"></script></body></html>` });
-});
-afterAll(async () => {
-  await blog.close();
-  await api.close();
-});
+const { api, blog } = useElementPage(ctx, 'Posts');
 
 /** Counts for the given pages through one fake client; `window.calls` records each request. */
 async function fakeCounts(page: Page, pages: string[], options: { fail?: boolean; lang?: string } = {}) {

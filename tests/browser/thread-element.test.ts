@@ -1,24 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestContext } from '../support/test-context.js';
-import { collectErrors, expectAccessible, listen, startBlog, useBrowser } from '../support/browser.js';
+import { collectErrors, expectAccessible, useBrowser, useElementPage } from '../support/browser.js';
 
 // <rapport-thread> on its own, through its `client` property: a fake API client in the page
 // answers, so every property, event and state is driven without a server behind it.
 const ctx = useTestContext();
 const chromium = useBrowser();
-let api: Awaited<ReturnType<typeof listen>>;
-let blog: Awaited<ReturnType<typeof startBlog>>;
-
-beforeAll(async () => {
-  api = await listen(ctx.app);
-  // embed.js without data-site only defines the elements; each test makes its own thread.
-  blog = await startBlog({ '/': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Element</title><link rel="icon" href="data:,"></head><body><main id="here"><h1>A post</h1></main><script src="${api.url}/embed.js"></script></body></html>` });
-});
-afterAll(async () => {
-  await blog.close();
-  await api.close();
-});
+const { api, blog } = useElementPage(ctx, 'A post');
 
 /** Makes a thread with a fake client in the page; `window.calls` records what it was asked. */
 async function fakeThread(page: Page, options: { highlight?: 'everyone' | 'off'; locked?: boolean; comments?: number; mentions?: { name: string; website: string }[] } = {}) {

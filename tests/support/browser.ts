@@ -153,3 +153,24 @@ export async function signedInInbox(browser: Browser, inbox: { server: { url: st
   await page.locator('rapport-inbox-item').first().waitFor();
   return page;
 }
+
+/**
+ * For element fixtures: the app on a real port, and a blog page (at `/` of `blog.url`) that loads
+ * embed.js without data-site, which only defines the elements; each test makes its own.
+ */
+export function useElementPage(ctx: TestContext, heading: string): { api: { url: string }; blog: { url: string } } {
+  const servers = { api: { url: '' }, blog: { url: '' } };
+  let closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    const api = await listen(ctx.app);
+    const blog = await startBlog({ '/': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Element</title><link rel="icon" href="data:,"></head><body><main id="here"><h1>${heading}</h1></main><script src="${api.url}/embed.js"></script></body></html>` });
+    // Filled in place: callers hold these objects from before the servers started.
+    servers.api.url = api.url;
+    servers.blog.url = blog.url;
+    closers = [() => blog.close(), () => api.close()];
+  });
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+  return servers;
+}
