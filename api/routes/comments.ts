@@ -43,7 +43,7 @@ export function commentRoutes(deps: { services: Services; counters: CounterStore
     if (posted.replayed) res.setHeader('Idempotent-Replayed', 'true');
     // A form token is good for one comment: the next one the reader writes gets a fresh one.
     const formToken = services.formTokens.issue(body.site, clock.now());
-    const page = { author: await services.threadReader.pageAuthor(body.site, body.page) };
+    const page = { author: posted.pageAuthor };
     res.status(201).json({ comment: posted.comment, editToken: posted.editToken, editableUntil: posted.editableUntil, formToken, page } satisfies PostedCommentResponse);
   });
 

@@ -24,8 +24,13 @@ async function twoAuthorSite() {
 describe('a post’s author, as the blog names it', () => {
   it('is the site author the first comment names, case and spaces aside, and readers see it', async () => {
     const site = await twoAuthorSite();
-    const res = await post(site.siteId, { pageAuthor: '  chris   ALLISON ' });
+    const res = await post(site.siteId, { pageAuthor: '  chris   ALLISON ', clientId: 'first-comment-0001', body: 'First?' });
     expect(res.status).toBe(201);
+    // The answer tells the widget whom readers now wait for; a replayed post answers the same.
+    expect(res.body.page).toEqual({ author: { name: 'Chris Allison' } });
+    const replay = await post(site.siteId, { pageAuthor: '  chris   ALLISON ', clientId: 'first-comment-0001', body: 'First?' });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body.page).toEqual({ author: { name: 'Chris Allison' } });
     expect(await authorOfPage(site.siteId)).toBe(site.chris._id.toHexString());
     expect((await thread(site.siteId)).body.page.author).toEqual({ name: 'Chris Allison' });
     // Without spaces too: some themes print "ChrisAllison".

@@ -42,6 +42,11 @@ try {
     const site = `conformance-${index + 1}`;
     const added = await run(['site', 'add', '--id', site, '--name', name.slice(0, 100), '--origin', 'https://example.org', '--author-name', 'Author', '--author-email', 'author@example.org']);
     if (added.code !== 0) throw new Error(`could not create site ${site}:\n${added.stderr}`);
+    // A file with several writers gets them as the site's authors, so its posts and comments find theirs.
+    for (const author of expected[name]?.siteAuthors ?? []) {
+      const writer = await run(['author', 'add', site, '--name', author.name, '--email', author.email, '--password', 'conformance password']);
+      if (writer.code !== 0) throw new Error(`could not add ${author.email} to ${site}:\n${writer.stderr}`);
+    }
     const result = await run(['data', 'import', path.join(dir, name), '--site', site, '--json', '--waiting-since', '2000-01-01']);
     const problems = check(expected[name], result);
     failures += problems.length > 0 ? 1 : 0;
@@ -69,6 +74,10 @@ function check(want, result) {
   const problems = COUNTS.filter((count) => (summary[count] ?? 0) !== (want[count] ?? 0)).map((count) => `${count}: ${summary[count]}, expected ${want[count] ?? 0}`);
   if (summary.format !== want.format) problems.push(`format: ${summary.format}, expected ${want.format}`);
   if (summary.skippedCount !== want.skipped) problems.push(`skipped: ${summary.skippedCount}, expected ${want.skipped}`);
+  // Listed only for files imported with their writers as site authors (siteAuthors).
+  for (const count of ['pageAuthors', 'authorComments']) {
+    if (want[count] !== undefined && summary[count] !== want[count]) problems.push(`${count}: ${summary[count]}, expected ${want[count]}`);
+  }
   return problems;
 }
 
@@ -76,7 +85,8 @@ function describe(result) {
   if (result.code !== 0) return `refused (exit ${result.code}): ${result.stderr.trim().split('\n').pop()}`;
   const s = JSON.parse(result.stdout);
   const skipped = s.skipped.map((skip) => `\n              skipped ${skip.source}: ${skip.why}`).join('');
-  return `${s.format}, ${s.pages} pages, ${s.comments} comments (${s.published} published, ${s.pending} pending, ${s.spam} spam, ${s.deleted} removed, ${s.mentions} mentions), ${s.skippedCount} skipped${skipped}`;
+  const authored = s.pageAuthors ? `, ${s.pageAuthors} pages given their author, ${s.authorComments} author comments` : '';
+  return `${s.format}, ${s.pages} pages, ${s.comments} comments (${s.published} published, ${s.pending} pending, ${s.spam} spam, ${s.deleted} removed, ${s.mentions} mentions)${authored}, ${s.skippedCount} skipped${skipped}`;
 }
 
 /** The counts facts.json gives for a file, under whichever names its format uses. */

@@ -52,6 +52,8 @@ export interface PostedComment {
   editableUntil: string;
   /** True when this clientId had already been posted and the first comment is answered again. */
   replayed: boolean;
+  /** The page's author now (this comment may have named them); null when the page has none. */
+  pageAuthor: { name: string } | null;
 }
 
 /** What a caller decides about a new comment; the rest (tree position, waiting state, times) is derived. */
@@ -159,7 +161,8 @@ export class CommentWriter {
       return this.replayed(winner, site, requestKey, now);
     }
     await this.notifications.commentPublished(comment, now, { site, page: page ?? undefined, parent: parent ?? undefined });
-    return this.posted(comment, site, false);
+    const pageAuthor = page?.authorId && siteAuthors.find((author) => author._id.equals(page.authorId!));
+    return this.posted(comment, site, false, pageAuthor ? { name: pageAuthor.name } : null);
   }
 
   /** An author's comment on a page of their site, by the page's key: published at once, answering its branch. */
@@ -258,7 +261,9 @@ export class CommentWriter {
       throw new ConflictError('client_id_used', 'A comment with this clientId was already posted by another request.');
     }
     await this.notifications.commentPublished(comment, now, { site });
-    return this.posted(comment, site, true);
+    const page = await this.models.Page.findById(comment.pageId, { authorId: 1 }).lean();
+    const author = page?.authorId ? await this.models.Author.findById(page.authorId, { name: 1 }).lean() : null;
+    return this.posted(comment, site, true, author ? { name: author.name } : null);
   }
 
   /** Names the request without keeping what it holds: a keyed hash of client and text. */
@@ -267,13 +272,14 @@ export class CommentWriter {
     return this.signer.sign('comment-request', JSON.stringify(parts));
   }
 
-  private posted(comment: CommentRecord, site: SiteRecord, replayed: boolean): PostedComment {
+  private posted(comment: CommentRecord, site: SiteRecord, replayed: boolean, pageAuthor: PostedComment['pageAuthor']): PostedComment {
     const editableUntil = new Date(comment.createdAt.getTime() + site.settings.editWindowMinutes * 60_000);
     return {
       comment: toOwnComment(comment),
       editToken: this.editTokens.issue(comment),
       editableUntil: editableUntil.toISOString(),
       replayed,
+      pageAuthor,
     };
   }
 }

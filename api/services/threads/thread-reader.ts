@@ -49,13 +49,6 @@ export class ThreadReader {
     };
   }
 
-  /** The page's author as readers see them: after a comment, which may have named them. */
-  async pageAuthor(siteId: string, pageKey: string): Promise<PublicPage['author']> {
-    const page = await this.models.Page.findOne({ siteId, key: pageKey }, { authorId: 1 }).lean();
-    const author = page?.authorId ? await this.models.Author.findById(page.authorId, { name: 1 }).lean() : null;
-    return author ? { name: author.name } : null;
-  }
-
   /** Whether the cursor is one a slice of this page gave: it names a published comment there, at its time. */
   async isCursorOf(siteId: string, pageKey: string, cursor: string): Promise<boolean> {
     const { createdAt, id } = decodeCursor(cursor);
