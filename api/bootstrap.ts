@@ -23,5 +23,7 @@ export async function prepareServices(database: Database, config: Pick<Config, '
     // A claimed message must outlive its attempt, or a second worker would send it meanwhile.
     retryPolicy: { ...DEFAULT_RETRY_POLICY, leaseMs: Math.max(DEFAULT_RETRY_POLICY.leaseMs, 2 * config.mail.timeoutMs) },
   });
+  // Data from before one person had one password: each site account's password becomes theirs.
+  await services.people.adoptAccountPasswords(new Date());
   return { models, services };
 }

@@ -14,15 +14,16 @@ export function addAuthorCommands(program: Command): void {
     .description('add an author to a site')
     .requiredOption('--name <name>', 'display name shown on their replies')
     .requiredOption('--email <email>', 'sign-in email')
-    .option('--password <password>', 'password (generated when omitted)')
+    .option('--password <password>', 'password (generated when omitted; someone who writes another site keeps theirs)')
     .action(async (site: string, options: { name: string; email: string; password?: string }) => {
       const email = checked(z.email(), options.email, '--email');
       await withServices(async (services, config) => {
-        const { generatedPassword } = await services.authors.create(
+        const { known, generatedPassword } = await services.authors.create(
           { siteId: checked(siteId, site, 'site id'), name: options.name, email, password: options.password },
           new Date(),
         );
         print(`Added ${email} as an author of ${site}. Inbox: ${config.publicUrl}/inbox`);
+        if (known) print(`${email} writes another site here already: they sign in with the password they have, and see both sites.`);
         if (generatedPassword) print(`Generated password: ${generatedPassword}`);
       });
     });
@@ -39,8 +40,8 @@ export function addAuthorCommands(program: Command): void {
           email,
           options.password,
         );
-        await services.sessions.revokeAll(account._id);
-        print(`New password set for ${email} on ${site}; their sessions have ended.`);
+        await services.sessions.revokeAll(account.email);
+        print(`New password set for ${email}, on every site they write; their sessions have ended.`);
         if (generatedPassword) print(`Generated password: ${generatedPassword}`);
       });
     });

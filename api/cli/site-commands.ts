@@ -27,13 +27,13 @@ export function addSiteCommands(program: Command): void {
       await withServices(async (services, config) => {
         const now = new Date();
         await services.sites.create({ id, name: options.name, origins }, now);
-        const { generatedPassword } = await services.authors.create(
+        const { known, generatedPassword } = await services.authors.create(
           { siteId: id, name: options.authorName, email, password: options.authorPassword },
           now,
         );
         print(`Created site ${id}.`);
         print(`Embed it with:\n  ${embedSnippet(config.publicUrl, id)}`);
-        print(`Inbox: ${config.publicUrl}/inbox (sign in as ${email})`);
+        print(`Inbox: ${config.publicUrl}/inbox (sign in as ${email}${known ? ', with the password they have for their other site' : ''})`);
         if (generatedPassword) print(`Generated password for ${email.toLowerCase()}: ${generatedPassword}`);
       }, { mayCreate: true });
     });

@@ -1,13 +1,15 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 import { AUTHOR_SCOPES, NOTIFY_CHOICES } from '../../contract/enums.js';
 
-/** A person who writes a site: the only one whose comments count as answers. */
+/**
+ * A person's membership of a site they write: the only people whose comments count as answers.
+ * Their sign-in (password, sessions) is their Person, found by the same email.
+ */
 const authorSchema = new Schema(
   {
     siteId: { type: String, required: true },
     name: { type: String, required: true, maxlength: 80 },
     email: { type: String, required: true, lowercase: true, maxlength: 254 },
-    passwordHash: { type: String, required: true },
     /** How this author hears about readers: a mail per comment, one a day, or not at all. */
     notify: { type: String, enum: NOTIFY_CHOICES, default: 'instant', required: true },
     /** Which posts' comments this author hears about: their own and those without an author, or every post of the site. */

@@ -4,6 +4,7 @@ import { defineAuthorModel } from './author.js';
 import { defineCommentModel } from './comment.js';
 import { defineImportLockModel } from './import-lock.js';
 import { definePageModel } from './page.js';
+import { definePersonModel } from './person.js';
 import { defineRateLimitCounterModel } from './rate-limit-counter.js';
 import { defineOutboxMessageModel } from './outbox-message.js';
 import { defineSessionModel } from './session.js';
@@ -20,6 +21,7 @@ export function defineModels(connection: Connection) {
     ImportLock: defineImportLockModel(connection),
     OutboxMessage: defineOutboxMessageModel(connection),
     Page: definePageModel(connection),
+    Person: definePersonModel(connection),
     RateLimitCounter: defineRateLimitCounterModel(connection),
     Session: defineSessionModel(connection),
     Site: defineSiteModel(connection),

@@ -8,7 +8,7 @@ const sessionSchema = new Schema(
   {
     _id: { type: String, required: true },
     email: { type: String, required: true },
-    /** The author accounts (one per site) whose password matched at sign-in. */
+    /** The person's author accounts (one per site) at sign-in; the session covers the sites they write now. */
     authorIds: { type: [Schema.Types.ObjectId], required: true },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
@@ -19,8 +19,8 @@ const sessionSchema = new Schema(
 );
 
 sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
-// Revoking every session of an account (password reset).
-sessionSchema.index({ authorIds: 1 });
+// Revoking every session of a person (password reset).
+sessionSchema.index({ email: 1 });
 
 export type SessionRecord = InferSchemaType<typeof sessionSchema> & { _id: string; authorIds: Types.ObjectId[] };
 

@@ -19,6 +19,7 @@ import { Notifications } from './mail/notifications.js';
 import { DEFAULT_RETRY_POLICY, Outbox, type RetryPolicy } from './mail/outbox.js';
 import { Subscriptions } from './mail/subscriptions.js';
 import { Authors } from './sites/authors.js';
+import { People } from './sites/people.js';
 import { Pages } from './sites/pages.js';
 import { Sessions } from './sites/sessions.js';
 import { Sites } from './sites/sites.js';
@@ -63,14 +64,16 @@ export function createServices(models: Models, secret: string, options: ServiceO
   const subscriptions = new Subscriptions(models, signer);
   const mailLinks = new MailLinks(options.publicUrl);
   const notifications = new Notifications(models, outbox, subscriptions, mailLinks);
+  const people = new People(models);
   const inbox = new Inbox(models);
   const screen = new CommentScreen(models, options.akismet);
   const formTokens = new FormTokens(models, signer);
   return {
     sites,
     pages,
-    authors: new Authors(models, siteChanged),
-    sessions: new Sessions(models, signer),
+    people,
+    authors: new Authors(models, people, siteChanged),
+    sessions: new Sessions(models, people, signer),
     commentWriter: new CommentWriter(models, keeper, sites, pages, editTokens, signer, screen, formTokens, notifications, subscriptions, siteChanged, options.maxReplyDepth ?? DEFAULT_MAX_REPLY_DEPTH),
     commentChanges: new CommentChanges(models, keeper, editTokens, screen, pages, notifications, siteChanged),
     formTokens,

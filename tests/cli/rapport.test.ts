@@ -58,6 +58,18 @@ describe('rapport (CLI)', () => {
       expect(author.stdout).not.toContain('Generated password');
     });
 
+    it('makes one person of one email on two sites: the second site prints no new password', async () => {
+      const second = await runCli(['site', 'add', '--id', 'second-blog', '--name', 'Second', '--origin', 'https://second.example.com', '--author-name', 'Ann', '--author-email', 'ANN@example.com'], env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain('sign in as ANN@example.com, with the password they have for their other site');
+      expect(second.stdout).not.toContain('Generated password');
+      const again = await runCli(['author', 'add', 'second-blog', '--name', 'Bob', '--email', 'bob@example.com'], env);
+      expect(again.stdout).toContain('bob@example.com writes another site here already');
+      expect(again.stdout).not.toContain('Generated password');
+      const passwd = await runCli(['author', 'passwd', 'second-blog', 'ann@example.com', '--password', 'one for both sites'], env);
+      expect(passwd.stdout).toContain('New password set for ann@example.com, on every site they write');
+    });
+
     it.each([
       ['a missing required option', ['site', 'add', '--id', 'x'], 2, /required option/],
       ['an origin that is not a URL', ['site', 'add', '--id', 'x', '--name', 'X', '--origin', 'blog', '--author-name', 'A', '--author-email', 'a@b.co'], 2, /--origin/],

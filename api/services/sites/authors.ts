@@ -4,7 +4,7 @@ import type { Models } from '../../models/models.js';
 import type { Types } from 'mongoose';
 import { ConflictError, invalidField, NotFoundError } from '../../errors.js';
 import { isTimeZone } from '../core/time-zones.js';
-import { generatePassword, hashPassword } from './passwords.js';
+import type { People } from './people.js';
 import type { SignedInAuthor } from './sessions.js';
 import { cleanName } from '../core/text.js';
 
@@ -12,7 +12,7 @@ export interface NewAuthor {
   siteId: string;
   name: string;
   email: string;
-  /** When absent, one is generated and returned once. */
+  /** For someone new: when absent, one is generated and returned once. Someone who writes another site keeps theirs. */
   password?: string;
 }
 
@@ -20,39 +20,39 @@ export interface NewAuthor {
 export class Authors {
   constructor(
     private readonly models: Models,
+    private readonly people: People,
     private readonly siteChanged: (siteId: string) => void,
   ) {}
 
-  /** Creates the account; answers it with the password in clear only when it was generated here. */
+  /**
+   * Makes them an author of the site: someone new gets a sign-in (the password answered in
+   * clear only when generated here); someone who writes another site already (`known`) keeps
+   * theirs, and signing in shows both sites.
+   */
   async create(author: NewAuthor, now: Date) {
     if (!(await this.models.Site.exists({ _id: author.siteId }))) throw new NotFoundError(`Site "${author.siteId}"`);
     const email = author.email.trim().toLowerCase();
     if (await this.models.Author.exists({ siteId: author.siteId, email })) {
       throw new ConflictError('author_exists', `${email} is already an author of ${author.siteId}.`);
     }
-    const password = author.password ?? generatePassword();
-    const created = await this.models.Author.create({
-      siteId: author.siteId,
-      name: cleanName(author.name),
-      email,
-      passwordHash: await hashPassword(password),
-      createdAt: now,
-    });
+    const { known, generatedPassword } = await this.people.ensure(email, author.password, now);
+    const created = await this.models.Author.create({ siteId: author.siteId, name: cleanName(author.name), email, createdAt: now });
     this.siteChanged(author.siteId);
-    return { author: created.toObject(), generatedPassword: author.password ? undefined : password };
+    return { author: created.toObject(), known, generatedPassword };
   }
 
   async findByEmail(siteId: string, email: string) {
     return this.models.Author.findOne({ siteId, email: email.trim().toLowerCase() }).lean();
   }
 
-  /** Sets a new password (generated when none is given) and answers it in clear only when generated. */
+  /**
+   * Sets a new password (generated when none is given) for an author of the site, which is their
+   * password on every site they write; answers it in clear only when generated.
+   */
   async setPassword(siteId: string, email: string, password: string | undefined) {
     const author = await this.findByEmail(siteId, email);
     if (!author) throw new NotFoundError(`Author ${email} of site "${siteId}"`);
-    const chosen = password ?? generatePassword();
-    await this.models.Author.updateOne({ _id: author._id }, { $set: { passwordHash: await hashPassword(chosen) } });
-    return { author, generatedPassword: password ? undefined : chosen };
+    return { author, generatedPassword: await this.people.setPassword(author.email, password) };
   }
 
   async mailChoice(authorId: Types.ObjectId): Promise<MailChoice> {

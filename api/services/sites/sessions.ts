@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Types } from 'mongoose';
 import type { Models } from '../../models/models.js';
 import type { Signer } from '../core/secrets.js';
-import { verifyAgainstDecoy, verifyPassword } from './passwords.js';
+import type { People } from './people.js';
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_MS = 7 * 24 * 3_600_000;
@@ -28,6 +28,7 @@ const hashToken = (token: string) => crypto.createHash('sha256').update(token).d
 export class Sessions {
   constructor(
     private readonly models: Models,
+    private readonly people: People,
     private readonly signer: Signer,
   ) {}
 
@@ -40,23 +41,16 @@ export class Sessions {
     return typeof token === 'string' && this.signer.verify('known-device', email.trim().toLowerCase(), token);
   }
 
-  /**
-   * Checks the password against every account with this email (one per site); answers a new
-   * session's token, or undefined when none matched.
-   */
+  /** Checks the person's password; answers a new session's token (every site they write), or undefined. */
   async signIn(email: string, password: string, now: Date): Promise<string | undefined> {
-    const accounts = await this.models.Author.find({ email: email.trim().toLowerCase() }).lean();
-    if (accounts.length === 0) return verifyAgainstDecoy(password).then(() => undefined);
-    const matched = [];
-    for (const account of accounts) {
-      if (await verifyPassword(password, account.passwordHash)) matched.push(account);
-    }
-    if (matched.length === 0) return undefined;
+    if (!(await this.people.verify(email, password))) return undefined;
+    const accounts = await this.models.Author.find({ email: email.trim().toLowerCase() }, { email: 1 }).lean();
+    if (accounts.length === 0) return undefined;
     const token = crypto.randomBytes(32).toString('base64url');
     await this.models.Session.create({
       _id: hashToken(token),
-      email: matched[0]!.email,
-      authorIds: matched.map((a) => a._id),
+      email: accounts[0]!.email,
+      authorIds: accounts.map((a) => a._id),
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
@@ -71,8 +65,8 @@ export class Sessions {
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await this.models.Session.updateOne({ _id: session._id }, { $set: { lastSeenAt: now } });
     }
-    const accounts = await this.models.Author.find({ _id: { $in: session.authorIds } }, { siteId: 1 }).lean();
-    // An account removed since sign-in no longer counts.
+    // Every site the person writes now: one added since sign-in counts, one removed no longer does.
+    const accounts = await this.models.Author.find({ email: session.email }, { siteId: 1 }).lean();
     if (accounts.length === 0) return undefined;
     return { email: session.email, accounts: accounts.map((a) => ({ authorId: a._id, siteId: a.siteId })) };
   }
@@ -81,8 +75,8 @@ export class Sessions {
     await this.models.Session.deleteOne({ _id: hashToken(token) });
   }
 
-  /** Ends every session of an account: after a password reset. */
-  async revokeAll(authorId: Types.ObjectId): Promise<void> {
-    await this.models.Session.deleteMany({ authorIds: authorId });
+  /** Ends every session of a person, on every site: after a password reset. */
+  async revokeAll(email: string): Promise<void> {
+    await this.models.Session.deleteMany({ email: email.trim().toLowerCase() });
   }
 }
