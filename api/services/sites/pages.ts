@@ -35,7 +35,7 @@ export class Pages {
     return record;
   }
 
-  /** The page, created if new; fills in a title or URL it did not have yet. Refuses a locked page. */
+  /** The page, created if new; fills in a title, URL or author it did not have yet. Refuses a locked page. */
   async open(page: PageIdentity, now: Date) {
     const filter = { siteId: page.siteId, key: page.key };
     const update = {
