@@ -22,6 +22,7 @@ function mount(script: HTMLScriptElement, site: string, page: string): void {
   if (script.dataset.theme) thread.setAttribute('theme', script.dataset.theme);
   if (script.dataset.lang) thread.setAttribute('lang', script.dataset.lang);
   if (script.dataset.author) thread.author = script.dataset.author;
+  if (script.dataset.title) thread.pageTitle = script.dataset.title;
   const target = script.dataset.target ? document.querySelector(script.dataset.target) : null;
   if (target) target.append(thread);
   else script.after(thread);

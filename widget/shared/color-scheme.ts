@@ -12,10 +12,19 @@ export function blogIsDark(element: Element): boolean {
   return matchMedia('(prefers-color-scheme: dark)').matches && getComputedStyle(document.documentElement).colorScheme.includes('dark');
 }
 
-/** Calls `apply` now and whenever the system's color scheme changes; answers how to stop. */
-export function followSystemScheme(apply: () => void): () => void {
+/**
+ * Calls `apply` now, whenever the system's color scheme changes, and whenever the page's `html`
+ * or `body` changes its attributes (a blog theme's dark-mode toggle swaps a class, a data
+ * attribute or a style there); answers how to stop.
+ */
+export function followBlogScheme(apply: () => void): () => void {
   const query = matchMedia('(prefers-color-scheme: dark)');
   query.addEventListener('change', apply);
+  const toggles = new MutationObserver(apply);
+  for (const element of [document.documentElement, document.body]) toggles.observe(element, { attributes: true });
   apply();
-  return () => query.removeEventListener('change', apply);
+  return () => {
+    query.removeEventListener('change', apply);
+    toggles.disconnect();
+  };
 }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { ApiClient, type ApiComment, type ApiThread } from '../shared/api-client.js';
 import { ApiError } from '../shared/api-error.js';
-import { blogIsDark, followSystemScheme } from '../shared/color-scheme.js';
+import { blogIsDark, followBlogScheme } from '../shared/color-scheme.js';
 import { scriptOrigin } from '../shared/script-origin.js';
 import { defineOnce } from '../shared/define.js';
 import { forgetOwnComment, loadIdentity, loadOwnComments, rememberOwnComment, saveIdentity, type OwnComment } from '../shared/local-store.js';
@@ -30,6 +30,7 @@ export class RapportThread extends LitElement {
     page: {},
     api: {},
     author: {},
+    pageTitle: { attribute: 'page-title' },
     theme: { reflect: true },
     client: { attribute: false },
     _thread: { state: true },
@@ -54,6 +55,8 @@ export class RapportThread extends LitElement {
   api = '';
   /** The post's author as the blog names them; else the page's `<meta name="author">` is read. */
   author = '';
+  /** The post's title as the blog names it; else `og:title`, the enclosing article's h1, or the tab's title. */
+  pageTitle = '';
   /** `light`, `dark`, or `auto` (follow the blog's own background). */
   theme: 'auto' | 'light' | 'dark' = 'auto';
   /** Data access; set one to talk to another server or a test double. */
@@ -89,7 +92,7 @@ export class RapportThread extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this._own = loadOwnComments();
-    this._stops = [followSystemScheme(() => this._applyScheme()), startWhenNear(this, () => void this._load())];
+    this._stops = [followBlogScheme(() => this._applyScheme()), startWhenNear(this, () => void this._load())];
   }
 
   override disconnectedCallback(): void {
