@@ -1,4 +1,4 @@
-import { Schema, type Connection, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 /**
  * An author's signed-in browser. Only a hash of the cookie's token is stored, so a copy of the
@@ -7,9 +7,8 @@ import { Schema, type Connection, type InferSchemaType, type Types } from 'mongo
 const sessionSchema = new Schema(
   {
     _id: { type: String, required: true },
+    /** The person signed in: the session covers every site they write now. */
     email: { type: String, required: true },
-    /** The person's author accounts (one per site) at sign-in; the session covers the sites they write now. */
-    authorIds: { type: [Schema.Types.ObjectId], required: true },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
     /** The absolute end, however active the session; MongoDB removes the document then. */
@@ -22,7 +21,7 @@ sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 // Revoking every session of a person (password reset).
 sessionSchema.index({ email: 1 });
 
-export type SessionRecord = InferSchemaType<typeof sessionSchema> & { _id: string; authorIds: Types.ObjectId[] };
+export type SessionRecord = InferSchemaType<typeof sessionSchema> & { _id: string };
 
 export function defineSessionModel(connection: Connection) {
   return connection.model('Session', sessionSchema, 'sessions');

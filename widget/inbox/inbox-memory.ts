@@ -1,34 +1,18 @@
 import type { Me } from '../../contract/author-api.js';
 import { AUTHOR_SCOPES, type AuthorScope } from '../../contract/enums.js';
+import { readStored, readText, writeStored, writeText } from '../shared/local-store.js';
 
 const SITE_KEY = 'rapport:inbox-site';
 const SCOPE_KEY = 'rapport:inbox-scope';
 
-/** localStorage can be absent, full or forbidden (private modes): the inbox then forgets, and works on. */
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Forgetting is acceptable.
-  }
-}
-
 /** The site to open: the one a mail's link names (/inbox?site=ID), else the one the author was last on, else their first. */
 export function siteToOpen(me: Me): string {
-  const wanted = [new URLSearchParams(location.search).get('site'), read(SITE_KEY)];
+  const wanted = [new URLSearchParams(location.search).get('site'), readText(SITE_KEY)];
   return wanted.map((id) => me.sites.find((s) => s.id === id)?.id).find(Boolean) ?? me.sites[0]?.id ?? '';
 }
 
 export function rememberSite(siteId: string): void {
-  write(SITE_KEY, siteId);
+  writeText(SITE_KEY, siteId);
 }
 
 /**
@@ -42,15 +26,11 @@ export function scopeOn(site: Me['sites'][number] | undefined): AuthorScope {
 }
 
 export function rememberScope(siteId: string, scope: AuthorScope): void {
-  write(SCOPE_KEY, JSON.stringify({ ...scopes(), [siteId]: scope }));
+  writeStored(SCOPE_KEY, { ...scopes(), [siteId]: scope });
 }
 
 /** The choice of each site, by id; anything unreadable counts as no choice. */
 function scopes(): Record<string, unknown> {
-  try {
-    const stored: unknown = JSON.parse(read(SCOPE_KEY) ?? '{}');
-    return stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const stored = readStored<unknown>(SCOPE_KEY, {});
+  return stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
 }

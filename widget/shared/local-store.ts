@@ -21,28 +21,41 @@ const OWN_KEY = 'rapport:own';
 const BROWSER_KEY = 'rapport:browser';
 
 /** localStorage can be absent, full or forbidden (private modes); remembering is a courtesy, never required. */
-function read<T>(key: string, fallback: T): T {
+export function readText(key: string): string | null {
   try {
-    return (JSON.parse(localStorage.getItem(key) ?? 'null') as T) ?? fallback;
+    return localStorage.getItem(key);
   } catch {
-    return fallback;
+    return null;
   }
 }
 
-function write(key: string, value: unknown): void {
+export function writeText(key: string, text: string): void {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    localStorage.setItem(key, text);
   } catch {
     // Not remembering is acceptable.
   }
 }
 
+/** A value remembered as JSON; `fallback` when there is none or it is not JSON. */
+export function readStored<T>(key: string, fallback: T): T {
+  try {
+    return (JSON.parse(readText(key) ?? 'null') as T) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function writeStored(key: string, value: unknown): void {
+  writeText(key, JSON.stringify(value));
+}
+
 export function loadIdentity(): Identity {
-  return { name: '', email: '', website: '', ...read<Partial<Identity>>(IDENTITY_KEY, {}) };
+  return { name: '', email: '', website: '', ...readStored<Partial<Identity>>(IDENTITY_KEY, {}) };
 }
 
 export function saveIdentity(identity: Identity): void {
-  write(IDENTITY_KEY, identity);
+  writeStored(IDENTITY_KEY, identity);
 }
 
 /**
@@ -50,23 +63,23 @@ export function saveIdentity(identity: Identity): void {
  * comment written here, the server knows later comments from here are theirs too.
  */
 export function browserKey(): string {
-  const key = read<string>(BROWSER_KEY, '') || crypto.randomUUID();
-  write(BROWSER_KEY, key);
+  const key = readStored<string>(BROWSER_KEY, '') || crypto.randomUUID();
+  writeStored(BROWSER_KEY, key);
   return key;
 }
 
 /** Edit tokens of this browser's comments still inside their edit window. */
 export function loadOwnComments(now = Date.now()): Record<string, OwnComment> {
-  const all = read<Record<string, OwnComment>>(OWN_KEY, {});
+  const all = readStored<Record<string, OwnComment>>(OWN_KEY, {});
   return Object.fromEntries(Object.entries(all).filter(([, own]) => Date.parse(own.editableUntil) > now));
 }
 
 export function rememberOwnComment(id: string, own: OwnComment): void {
-  write(OWN_KEY, { ...loadOwnComments(), [id]: own });
+  writeStored(OWN_KEY, { ...loadOwnComments(), [id]: own });
 }
 
 export function forgetOwnComment(id: string): void {
   const own = loadOwnComments();
   delete own[id];
-  write(OWN_KEY, own);
+  writeStored(OWN_KEY, own);
 }

@@ -14,6 +14,7 @@ import type { Signer } from '../core/secrets.js';
 import type { Notifications } from '../mail/notifications.js';
 import type { Subscriptions } from '../mail/subscriptions.js';
 import type { Pages } from '../sites/pages.js';
+import { authorViewById } from '../sites/author-views.js';
 import { accountOn, type SignedInAuthor } from '../sites/sessions.js';
 import type { Sites } from '../sites/sites.js';
 import { isAwaiting, type AwaitingReplyKeeper } from './awaiting-reply-keeper.js';
@@ -262,8 +263,8 @@ export class CommentWriter {
     }
     await this.notifications.commentPublished(comment, now, { site });
     const page = await this.models.Page.findById(comment.pageId, { authorId: 1 }).lean();
-    const author = page?.authorId ? await this.models.Author.findById(page.authorId, { name: 1 }).lean() : null;
-    return this.posted(comment, site, true, author ? { name: author.name } : null);
+    const author = await authorViewById(this.models, page?.authorId);
+    return this.posted(comment, site, true, author && { name: author.name });
   }
 
   /** Names the request without keeping what it holds: a keyed hash of client and text. */

@@ -42,7 +42,7 @@ export class Authors {
   }
 
   async findByEmail(siteId: string, email: string) {
-    return this.models.Author.findOne({ siteId, email: email.trim().toLowerCase() }).lean();
+    return findAuthorByEmail(this.models, siteId, email);
   }
 
   /**
@@ -87,4 +87,9 @@ export class Authors {
         .sort((a, b) => a.name.localeCompare(b.name)),
     };
   }
+}
+
+/** A site's author by email, however the address is typed. */
+export function findAuthorByEmail(models: Models, siteId: string, email: string) {
+  return models.Author.findOne({ siteId, email: email.trim().toLowerCase() }).lean();
 }

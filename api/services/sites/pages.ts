@@ -2,7 +2,8 @@ import type { Models } from '../../models/models.js';
 import type { Types } from 'mongoose';
 import type { PageChangeRequest, PageChangeResponse } from '../../../contract/author-api.js';
 import type { PageRecord } from '../../models/page.js';
-import { toAuthorView } from './author-views.js';
+import { authorViewById } from './author-views.js';
+import { findAuthorByEmail } from './authors.js';
 import { ConflictError, invalidField, NotFoundError } from '../../errors.js';
 import { cleanName } from '../core/text.js';
 import { isDuplicateKey } from '../core/duplicate-key.js';
@@ -92,12 +93,11 @@ export class Pages {
 
   /** A page as the inbox shows it, with its author named. */
   async describe(page: PageRecord): Promise<PageChangeResponse['page']> {
-    const author = page.authorId ? await this.models.Author.findById(page.authorId, { name: 1, email: 1 }).lean() : null;
-    return { key: page.key, title: page.title ?? '', url: page.url ?? '', author: author ? toAuthorView(author) : null };
+    return { key: page.key, title: page.title ?? '', url: page.url ?? '', author: await authorViewById(this.models, page.authorId) };
   }
 
   private async authorIdOf(siteId: string, email: string): Promise<Types.ObjectId> {
-    const author = await this.models.Author.findOne({ siteId, email: email.trim().toLowerCase() }, { _id: 1 }).lean();
+    const author = await findAuthorByEmail(this.models, siteId, email);
     if (!author) throw invalidField('author', 'choice', 'is not an author of this site');
     return author._id;
   }

@@ -44,13 +44,12 @@ export class Sessions {
   /** Checks the person's password; answers a new session's token (every site they write), or undefined. */
   async signIn(email: string, password: string, now: Date): Promise<string | undefined> {
     if (!(await this.people.verify(email, password))) return undefined;
-    const accounts = await this.models.Author.find({ email: email.trim().toLowerCase() }, { email: 1 }).lean();
-    if (accounts.length === 0) return undefined;
+    const normalized = email.trim().toLowerCase();
+    if (!(await this.models.Author.exists({ email: normalized }))) return undefined;
     const token = crypto.randomBytes(32).toString('base64url');
     await this.models.Session.create({
       _id: hashToken(token),
-      email: accounts[0]!.email,
-      authorIds: accounts.map((a) => a._id),
+      email: normalized,
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),

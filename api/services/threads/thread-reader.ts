@@ -4,6 +4,7 @@ import { invalidField } from '../../errors.js';
 import type { PageCounts, PublicComment, PublicPage } from '../../../contract/public-api.js';
 import { PUBLIC_COMMENT_FIELDS, toPlaceholder, toPublicComment, toPublicPage } from '../comments/comment-view.js';
 import { parseObjectId } from '../core/ids.js';
+import { authorViewById } from '../sites/author-views.js';
 
 export interface ThreadSlice {
   page: PublicPage;
@@ -34,7 +35,7 @@ export class ThreadReader {
     const [placeholders, answeredNames, author] = await Promise.all([
       this.removedParents(comments, page._id),
       this.answeredNames(comments),
-      page.authorId ? this.models.Author.findById(page.authorId, { name: 1 }).lean() : null,
+      authorViewById(this.models, page.authorId),
     ]);
     const withReplyTo = (comment: (typeof comments)[number]): PublicComment => {
       const shown = toPublicComment(comment);
