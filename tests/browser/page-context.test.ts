@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSite } from '../support/factories.js';
 import { useTestContext } from '../support/test-context.js';
-import { clockToNow, collectErrors, listen, startBlog, useBrowser } from '../support/browser.js';
+import { clockToNow, collectErrors, commentAsReader, listen, startBlog, useBrowser } from '../support/browser.js';
 
 // What the thread takes from the blog page around it: the post's title as the blog names it,
 // and the blog's dark mode when its theme toggles it after the page loaded.
@@ -36,14 +35,6 @@ afterAll(async () => {
   await api.close();
 });
 
-async function comment(page: Page, path: string): Promise<void> {
-  await page.goto(`${blog.url}${path}`);
-  await page.locator('rapport-thread textarea').waitFor();
-  await page.locator('rapport-thread input[name=name]').fill('Ann Reader');
-  await page.locator('rapport-thread textarea').fill(`A first comment on ${path}`);
-  await page.locator('rapport-thread button[type=submit]').click();
-}
-
 const titleOf = async (key: string) => (await ctx.models.Page.findOne({ siteId: site.siteId, key }).lean())?.title;
 
 describe('the page around the thread', () => {
@@ -57,7 +48,7 @@ describe('the page around the thread', () => {
       ['/element/', 'Given by the element'],
       ['/tab-title/', 'Why I self-host my comments | Hana\'s Notes'],
     ] as const) {
-      await comment(page, path);
+      await commentAsReader(page, `${blog.url}${path}`, `A first comment on ${path}`);
       await expect.poll(() => titleOf(path)).toBe(title);
     }
     expect(errors).toEqual([]);

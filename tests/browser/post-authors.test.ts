@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAuthor, makeSite } from '../support/factories.js';
 import { useTestContext } from '../support/test-context.js';
-import { blogPost, clockToNow, collectErrors, listen, shadowText, startBlog, useBrowser } from '../support/browser.js';
+import { blogPost, clockToNow, collectErrors, commentAsReader, listen, shadowText, startBlog, useBrowser } from '../support/browser.js';
 
 // A blog with two writers, Sonia (the site's first author) and Chris Allison, and a blog with
 // Sonia alone: what the thread says readers wait for, from the post's author the blog prints.
@@ -36,11 +36,7 @@ afterAll(async () => {
 
 /** A reader asks a question on the page through the widget's form and waits for it to show. */
 async function ask(page: Page, path: string): Promise<void> {
-  await page.goto(`${blog.url}${path}`);
-  await page.locator('rapport-thread textarea').waitFor();
-  await page.locator('rapport-thread input[name=name]').fill('Ann Reader');
-  await page.locator('rapport-thread textarea').fill(`Which camera did you use (${path})?`);
-  await page.locator('rapport-thread button[type=submit]').click();
+  await commentAsReader(page, `${blog.url}${path}`, `Which camera did you use (${path})?`);
   await page.locator('rapport-thread [part~=waiting-label]').waitFor();
 }
 

@@ -174,3 +174,12 @@ export function useElementPage(ctx: TestContext, heading: string): { api: { url:
   });
   return servers;
 }
+
+/** A reader, Ann, opens a blog page and sends a comment through the thread's own form, as a person would. */
+export async function commentAsReader(page: Page, url: string, body: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('rapport-thread textarea').waitFor();
+  await page.locator('rapport-thread input[name=name]').fill('Ann Reader');
+  await page.locator('rapport-thread textarea').fill(body);
+  await page.locator('rapport-thread button[type=submit]').click();
+}
